@@ -1,21 +1,62 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import {
+  correlationIdMiddleware,
+  createValidationPipe,
+  GatewayConfig,
+  HttpErrorFilter,
+} from '@bookstore/gateway/feature';
+import { onShutdownSignal } from '@bookstore/shared/messaging';
+import { exitOnStartupError, JsonLogger, loadConfig } from '@bookstore/shared/platform';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`
+import { AppModule } from './app/app.module';
+import { GatewayOpsModule } from './app/ops.module';
+import { setupSwagger } from './app/swagger';
+
+const BODY_LIMIT = '100kb';
+
+async function main(): Promise<void> {
+  const config = loadConfig(GatewayConfig);
+  const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+  });
+  app.use(correlationIdMiddleware);
+  app.use(helmet());
+  app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id', 'retry-after'] });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  setupSwagger(app);
+  // Errors thrown by express middleware (body parser) reach the same filter as route errors.
+  app.use(expressErrorHandler(new HttpErrorFilter()));
+  await app.listen(config.GATEWAY_PORT, '0.0.0.0');
+
+  const ops = await NestFactory.create(GatewayOpsModule.forRoot(config), { logger });
+  await ops.listen(config.GATEWAY_OPS_PORT, '0.0.0.0');
+  logger.log(
+    { msg: 'gateway ready', port: config.GATEWAY_PORT, opsPort: config.GATEWAY_OPS_PORT },
+    'Bootstrap',
   );
+
+  onShutdownSignal(async () => {
+    await app.close();
+    await ops.close();
+  });
 }
 
-bootstrap();
+function expressErrorHandler(filter: HttpErrorFilter) {
+  return (error: unknown, req: unknown, res: unknown, next: unknown) => {
+    void next;
+    filter.catch(error, {
+      switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
+    } as never);
+  };
+}
+
+main().catch(exitOnStartupError);

@@ -1,21 +1,19 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { ORDERS_SUBSCRIPTIONS, OrdersConfig } from '@bookstore/orders/feature';
+import { runService } from '@bookstore/shared/messaging';
+import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const config = loadConfig(OrdersConfig);
+  await runService({
+    service: 'orders',
+    module: AppModule.forRoot(config),
+    amqpUrl: config.AMQP_URL,
+    opsPort: config.ORDERS_OPS_PORT,
+    logLevel: config.LOG_LEVEL,
+    subscriptions: ORDERS_SUBSCRIPTIONS,
+  });
 }
 
-bootstrap();
+main().catch(exitOnStartupError);

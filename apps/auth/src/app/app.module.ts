@@ -1,10 +1,25 @@
+import type { AuthConfig } from '@bookstore/auth/feature';
+import { AuthFeatureModule } from '@bookstore/auth/feature';
+import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wiring only: the shared service core plus the auth feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AuthConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          service: 'auth',
+          mongoUrl: config.MONGO_URL,
+          mongoDb: config.AUTH_MONGO_DB,
+          amqpUrl: config.AMQP_URL,
+          redisUrl: config.REDIS_URL,
+        }),
+        AuthFeatureModule.forRoot(config),
+      ],
+    };
+  }
+}

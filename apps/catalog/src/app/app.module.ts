@@ -1,10 +1,25 @@
+import type { CatalogConfig } from '@bookstore/catalog/feature';
+import { CatalogFeatureModule } from '@bookstore/catalog/feature';
+import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wiring only: the shared service core plus the catalog feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config: CatalogConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          service: 'catalog',
+          mongoUrl: config.MONGO_URL,
+          mongoDb: config.CATALOG_MONGO_DB,
+          amqpUrl: config.AMQP_URL,
+          redisUrl: config.REDIS_URL,
+        }),
+        CatalogFeatureModule.forRoot(config),
+      ],
+    };
+  }
+}

@@ -1,10 +1,15 @@
+import type { GatewayConfig } from '@bookstore/gateway/feature';
+import { GatewayCoreModule } from '@bookstore/gateway/feature';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wiring only: the gateway core (config, RPC, errors, health) and the route modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [GatewayCoreModule.forRoot(config)],
+    };
+  }
+}

@@ -1,10 +1,24 @@
+import type { NotificationsConfig } from '@bookstore/notifications/feature';
+import { NotificationsFeatureModule } from '@bookstore/notifications/feature';
+import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wiring only: the shared service core plus the notifications feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config: NotificationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          service: 'notifications',
+          mongoUrl: config.MONGO_URL,
+          mongoDb: config.NOTIFICATIONS_MONGO_DB,
+          amqpUrl: config.AMQP_URL,
+        }),
+        NotificationsFeatureModule.forRoot(config),
+      ],
+    };
+  }
+}

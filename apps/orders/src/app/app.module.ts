@@ -1,10 +1,24 @@
+import type { OrdersConfig } from '@bookstore/orders/feature';
+import { OrdersFeatureModule } from '@bookstore/orders/feature';
+import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wiring only: the shared service core plus the orders feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config: OrdersConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          service: 'orders',
+          mongoUrl: config.MONGO_URL,
+          mongoDb: config.ORDERS_MONGO_DB,
+          amqpUrl: config.AMQP_URL,
+        }),
+        OrdersFeatureModule.forRoot(config),
+      ],
+    };
+  }
+}

@@ -1,1 +1,1 @@
-export * from './lib/auth-domain.module';
+export {};

@@ -1,1 +1,2 @@
-export * from './lib/auth-feature.module';
+export * from './auth-feature.module';
+export * from './config/auth.config';

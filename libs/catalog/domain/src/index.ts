@@ -1,1 +1,1 @@
-export * from './lib/catalog-domain.module';
+export {};

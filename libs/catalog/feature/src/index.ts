@@ -1,1 +1,2 @@
-export * from './lib/catalog-feature.module';
+export * from './catalog-feature.module';
+export * from './config/catalog.config';

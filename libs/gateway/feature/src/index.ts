@@ -1,1 +1,4 @@
-export * from './lib/gateway-feature.module';
+export * from './config';
+export * from './gateway.module';
+export * from './health';
+export * from './http';

@@ -1,1 +1,1 @@
-export * from './lib/notifications-domain.module';
+export {};

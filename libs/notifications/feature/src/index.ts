@@ -1,1 +1,2 @@
-export * from './lib/notifications-feature.module';
+export * from './config/notifications.config';
+export * from './notifications-feature.module';

@@ -1,1 +1,1 @@
-export * from './lib/orders-domain.module';
+export {};

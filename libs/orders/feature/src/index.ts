@@ -1,1 +1,2 @@
-export * from './lib/orders-feature.module';
+export * from './config/orders.config';
+export * from './orders-feature.module';

@@ -1,1 +1,5 @@
-export * from './lib/shared-contracts.module';
+export * from './auth';
+export * from './dto';
+export * from './errors';
+export * from './events';
+export * from './rpc';

@@ -1,1 +1,4 @@
-export * from './lib/shared-platform.module';
+export * from './config';
+export * from './errors';
+export * from './logging';
+export * from './ops';

@@ -1,1 +1,1 @@
-export * from './lib/shared-testing.module';
+export {};

@@ -1,0 +1,42 @@
+import { InfraConfig } from '@bookstore/shared/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+
+/** The gateway's environment (README lists every variable and its default). */
+export class GatewayConfig extends InfraConfig {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  GATEWAY_PORT = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  GATEWAY_OPS_PORT = 9100;
+
+  /** Comma-separated origins allowed by CORS; empty allows none. */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = ['http://localhost:3000'];
+
+  /** How long the gateway waits for a service before answering 504. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  RPC_TIMEOUT_MS = 5000;
+
+  /** How long the health endpoint waits for each service's readiness reply. */
+  @IsInt()
+  @Min(100)
+  @Max(10_000)
+  HEALTH_TIMEOUT_MS = 2000;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,0 +1,2 @@
+export * from './system-health.controller';
+export * from './system-health.service';

@@ -1,0 +1,20 @@
+import type { DomainError } from '@bookstore/shared/contracts';
+import { ErrorKind } from '@bookstore/shared/contracts';
+import { HttpStatus } from '@nestjs/common';
+
+const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
+  [ErrorKind.Validation]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.Unauthorized]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorKind.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** The one mapping from domain failures to HTTP (shared/STYLE.md §9). */
+export function httpStatusOf(error: DomainError): HttpStatus {
+  if (error.code === 'UPSTREAM.TIMEOUT') return HttpStatus.GATEWAY_TIMEOUT;
+  return STATUS_BY_KIND[error.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+}

@@ -1,0 +1,13 @@
+import { InfraConfig } from '@bookstore/shared/platform';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+
+/** The orders service's environment (README lists every variable and its default). */
+export class OrdersConfig extends InfraConfig {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  ORDERS_OPS_PORT = 9103;
+
+  @IsString()
+  ORDERS_MONGO_DB = 'bookstore_orders';
+}

@@ -1,0 +1,3 @@
+export * from './error-response.dto';
+export * from './page';
+export * from './pagination.query';

@@ -1,0 +1,14 @@
+/**
+ * The class of a domain failure. The gateway maps each kind to one HTTP status; services never
+ * speak HTTP themselves (shared/STYLE.md §9).
+ */
+export enum ErrorKind {
+  Validation = 'validation',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  TooManyRequests = 'too_many_requests',
+  Unavailable = 'unavailable',
+  Internal = 'internal',
+}

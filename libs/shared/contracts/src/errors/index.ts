@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './error-kind';
+export * from './rpc-error-payload';

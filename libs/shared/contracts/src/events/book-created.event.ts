@@ -1,0 +1,5 @@
+import { BookSnapshotPayload } from './book-snapshot.payload';
+
+export const BOOK_CREATED = 'book.created.v1' as const;
+
+export class BookCreatedPayload extends BookSnapshotPayload {}

@@ -1,0 +1,5 @@
+import { BookSnapshotPayload } from './book-snapshot.payload';
+
+export const BOOK_UPDATED = 'book.updated.v1' as const;
+
+export class BookUpdatedPayload extends BookSnapshotPayload {}

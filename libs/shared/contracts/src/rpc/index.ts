@@ -1,0 +1,3 @@
+export * from './health.patterns';
+export * from './rpc-request';
+export * from './service-name';

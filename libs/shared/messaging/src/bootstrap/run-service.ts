@@ -1,0 +1,73 @@
+import type { ServiceName } from '@bookstore/shared/contracts';
+import type { LogLevelName } from '@bookstore/shared/platform';
+import { JsonLogger, RpcErrorFilter } from '@bookstore/shared/platform';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+import { InFlightTracker } from '../consuming/in-flight.tracker';
+import { MessageAckInterceptor } from '../consuming/message-ack.interceptor';
+import { declareTopology } from '../topology/assert-topology';
+import { eventServerOptions, rpcServerOptions } from '../topology/rmq-options';
+
+export interface ServiceBootstrap {
+  service: ServiceName;
+  module: Type<unknown> | DynamicModule;
+  amqpUrl: string;
+  opsPort: number;
+  logLevel: LogLevelName;
+  /** Event types this service consumes; its events queue is bound to exactly these. */
+  subscriptions: readonly string[];
+  prefetch?: number;
+  drainTimeoutMs?: number;
+}
+
+/**
+ * Starts a service: declares its RabbitMQ topology, consumes its RPC and events queues with explicit
+ * acks, serves probes and metrics on the ops port, and on SIGTERM/SIGINT stops taking messages,
+ * lets in-flight ones finish, then closes connections.
+ */
+export async function runService(options: ServiceBootstrap): Promise<INestApplication> {
+  const logger = new JsonLogger(options.service, options.logLevel);
+  Logger.overrideLogger(logger);
+  await declareTopology(options.amqpUrl, { service: options.service, subscriptions: options.subscriptions });
+
+  const app = await NestFactory.create(options.module, { logger });
+  const tracker = new InFlightTracker();
+  const interceptor = new MessageAckInterceptor(options.service, tracker);
+  for (const server of [
+    rpcServerOptions(options.amqpUrl, options.service, options.prefetch),
+    eventServerOptions(options.amqpUrl, options.service, options.prefetch),
+  ]) {
+    const microservice = app.connectMicroservice(server);
+    microservice.useGlobalInterceptors(interceptor);
+    microservice.useGlobalFilters(new RpcErrorFilter());
+  }
+  await app.startAllMicroservices();
+  await app.listen(options.opsPort, '0.0.0.0');
+  logger.log({ msg: `${options.service} ready`, opsPort: options.opsPort }, 'Bootstrap');
+
+  onShutdownSignal(async (signal) => {
+    logger.log({ msg: 'shutting down', signal, inFlight: tracker.inFlight }, 'Bootstrap');
+    await tracker.drain(options.drainTimeoutMs ?? 15_000);
+    await app.close();
+  });
+  return app;
+}
+
+/** Runs `stop` once on the first SIGTERM or SIGINT, then exits; a second signal exits at once. */
+export function onShutdownSignal(stop: (signal: string) => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    stop(signal)
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}

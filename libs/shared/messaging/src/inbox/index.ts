@@ -1,0 +1,3 @@
+export * from './inbox.module';
+export * from './inbox.service';
+export * from './processed-event.schema';

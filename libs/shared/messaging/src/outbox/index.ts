@@ -1,0 +1,2 @@
+export * from './outbox-entry.schema';
+export * from './outbox-relay';

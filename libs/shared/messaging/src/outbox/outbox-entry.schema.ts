@@ -1,0 +1,25 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/**
+ * An event waiting to be published, stored in the same document (and the same single-document
+ * write) as the state change that caused it. The relay removes it once the broker confirmed it.
+ */
+@Schema({ _id: false, versionKey: false })
+export class OutboxEntry {
+  @Prop({ required: true })
+  eventId!: string;
+
+  @Prop({ required: true })
+  type!: string;
+
+  @Prop({ required: true })
+  occurredAt!: string;
+
+  @Prop({ required: true })
+  correlationId!: string;
+
+  @Prop({ type: Object, required: true })
+  payload!: Record<string, unknown>;
+}
+
+export const OutboxEntrySchema = SchemaFactory.createForClass(OutboxEntry);

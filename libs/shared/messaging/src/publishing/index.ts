@@ -1,0 +1,2 @@
+export * from './create-envelope';
+export * from './event-publisher';

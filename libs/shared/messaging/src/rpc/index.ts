@@ -1,0 +1,2 @@
+export * from './readiness-rpc.controller';
+export * from './rpc-client';

@@ -1,0 +1,5 @@
+export * from './assert-topology';
+export * from './messaging.constants';
+export * from './queue-options';
+export * from './rmq-options';
+export * from './service-queues';

@@ -1,0 +1,73 @@
+import type { RmqOptions } from '@nestjs/microservices';
+
+/** The options object of an RMQ client or server. */
+export type RmqClientOptions = NonNullable<RmqOptions['options']>;
+import { Transport } from '@nestjs/microservices';
+
+import { DEFAULT_PREFETCH, EVENTS_EXCHANGE } from './messaging.constants';
+import { eventsQueueOptions, RPC_QUEUE_OPTIONS } from './queue-options';
+import { serviceQueues } from './service-queues';
+
+const SOCKET = { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 };
+
+/**
+ * Nest's RMQ defaults are auto-ack and non-persistent (shared/STYLE.md §6); every option here turns
+ * that off: explicit acks, persistent messages, bounded prefetch.
+ */
+export function rpcServerOptions(url: string, service: string, prefetchCount = DEFAULT_PREFETCH): RmqOptions {
+  return {
+    transport: Transport.RMQ,
+    options: {
+      urls: [url],
+      queue: serviceQueues(service).rpc,
+      queueOptions: RPC_QUEUE_OPTIONS,
+      noAck: false,
+      prefetchCount,
+      persistent: true,
+      socketOptions: SOCKET,
+    },
+  };
+}
+
+/** The events consumer; bindings are declared by `declareTopology`, not by Nest. */
+export function eventServerOptions(
+  url: string,
+  service: string,
+  prefetchCount = DEFAULT_PREFETCH,
+): RmqOptions {
+  return {
+    transport: Transport.RMQ,
+    options: {
+      urls: [url],
+      queue: serviceQueues(service).events,
+      queueOptions: eventsQueueOptions(service),
+      noAck: false,
+      prefetchCount,
+      persistent: true,
+      socketOptions: SOCKET,
+    },
+  };
+}
+
+/** A client that publishes to the topic exchange with the event type as routing key. */
+export function eventPublisherOptions(url: string): RmqClientOptions {
+  return {
+    urls: [url],
+    exchange: EVENTS_EXCHANGE,
+    exchangeType: 'topic',
+    wildcards: true,
+    persistent: true,
+    socketOptions: SOCKET,
+  };
+}
+
+/** A request/reply client for one service's RPC queue (replies come on direct reply-to). */
+export function rpcClientOptions(url: string, service: string): RmqClientOptions {
+  return {
+    urls: [url],
+    queue: serviceQueues(service).rpc,
+    queueOptions: RPC_QUEUE_OPTIONS,
+    persistent: false,
+    socketOptions: SOCKET,
+  };
+}

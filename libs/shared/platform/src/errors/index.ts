@@ -1,0 +1,2 @@
+export * from './rpc-error.filter';
+export * from './to-rpc-error';
