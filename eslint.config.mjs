@@ -21,7 +21,13 @@ const depConstraints = [
   },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:domain', 'type:feature'],
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:util',
+      'type:messaging',
+      'type:domain',
+      'type:feature',
+    ],
   },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging'] },
   {
@@ -68,5 +74,15 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: [
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/shared/testing/**/*.ts',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

@@ -3,7 +3,8 @@ const { join } = require('path');
 
 module.exports = {
   output: {
-    path: join(__dirname, '../../dist/apps/catalog'),
+    // BOOKSTORE_DIST lets parallel checkouts or sandboxes build side by side.
+    path: join(process.env.BOOKSTORE_DIST ?? join(__dirname, '../../dist/apps'), 'catalog'),
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),

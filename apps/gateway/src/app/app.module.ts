@@ -1,5 +1,11 @@
 import type { GatewayConfig } from '@bookstore/gateway/feature';
-import { GatewayCoreModule } from '@bookstore/gateway/feature';
+import {
+  AuthRoutesModule,
+  CatalogRoutesModule,
+  GatewayCoreModule,
+  NotificationsRoutesModule,
+  OrdersRoutesModule,
+} from '@bookstore/gateway/feature';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 
@@ -9,7 +15,13 @@ export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [GatewayCoreModule.forRoot(config)],
+      imports: [
+        GatewayCoreModule.forRoot(config),
+        AuthRoutesModule,
+        CatalogRoutesModule,
+        OrdersRoutesModule,
+        NotificationsRoutesModule,
+      ],
     };
   }
 }

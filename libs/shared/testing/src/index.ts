@@ -1,1 +1,3 @@
-export {};
+export * from './eventually';
+export * from './gateway-client';
+export * from './unique';

@@ -1,7 +1,7 @@
 import { RedisHealthIndicator } from '@bookstore/shared/platform';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck,HealthCheckService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 
 import { SystemHealthService } from './system-health.service';
 

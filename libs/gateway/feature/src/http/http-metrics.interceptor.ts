@@ -1,5 +1,5 @@
 import { httpRequests } from '@bookstore/shared/platform';
-import { CallHandler, ExecutionContext, Injectable,NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { Observable } from 'rxjs';
 

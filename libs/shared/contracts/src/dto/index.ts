@@ -1,1 +1,5 @@
+export * from './auth';
+export * from './catalog';
 export * from './common';
+export * from './notifications';
+export * from './orders';

@@ -1,3 +1,7 @@
+export * from './auth.patterns';
+export * from './catalog.patterns';
 export * from './health.patterns';
+export * from './notifications.patterns';
+export * from './orders.patterns';
 export * from './rpc-request';
 export * from './service-name';

@@ -1,0 +1,4 @@
+export * from './access-token.guard';
+export * from './auth.decorators';
+export * from './auth-routes.module';
+export * from './roles.guard';

@@ -1,0 +1,2 @@
+// Auth DTOs (one per file), exported here.
+export {};

@@ -1,0 +1,2 @@
+// Catalog DTOs (one per file), exported here.
+export {};

@@ -1,0 +1,2 @@
+// Notifications DTOs (one per file), exported here.
+export {};

@@ -1,0 +1,2 @@
+// Orders DTOs (one per file), exported here.
+export {};

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+
+import { APPS, readRepoFile, readYaml, repoPath, type Yaml } from './support/repo';
+
+// Static checks of docker/ (no Docker engine here): the compose file's wiring, the Dockerfile's
+// build recipe, and the HEALTHCHECK script, which runs for real against a stub ops server.
+const COMPOSE_DIR = repoPath('docker');
+const compose = readYaml('docker/docker-compose.yml');
+const services: Record<string, Yaml> = compose.services;
+const INFRA = ['mongo', 'rabbitmq', 'redis', 'mailpit'];
+/** Host ports allowed: the API and the two management UIs. */
+const PUBLISHED: Record<string, string[]> = { gateway: ['3000'], rabbitmq: ['15672'], mailpit: ['8025'] };
+
+describe('docker-compose.yml', () => {
+  it('runs the infrastructure from official images and every app from docker/Dockerfile', () => {
+    expect(Object.keys(services).sort()).toEqual([...APPS, ...INFRA].sort());
+    expect(services.mongo.image).toMatch(/^mongo:\d/);
+    expect(services.rabbitmq.image).toMatch(/^rabbitmq:3[.\d]*-management$/);
+    expect(services.redis.image).toMatch(/^redis:\d/);
+    expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
+    for (const app of APPS) {
+      const { build } = services[app];
+      expect(build.args).toEqual({ APP: app });
+      const context = resolve(COMPOSE_DIR, build.context);
+      expect(existsSync(resolve(context, build.dockerfile))).toBe(true);
+      expect(resolve(context, build.dockerfile)).toBe(repoPath('docker/Dockerfile'));
+      expect(existsSync(resolve(context, 'package-lock.json'))).toBe(true);
+    }
+  });
+
+  it('reads app settings from env files that exist', () => {
+    for (const app of APPS) {
+      const files: string[] = [services[app].env_file].flat();
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(existsSync(resolve(COMPOSE_DIR, file))).toBe(true);
+    }
+    const env = readRepoFile('docker/.env.example');
+    for (const name of ['MONGO_URL', 'AMQP_URL', 'REDIS_URL', 'SMTP_URL', 'JWT_KEYS_DIR', 'NODE_ENV']) {
+      expect(env).toMatch(new RegExp(`^${name}=.+`, 'm'));
+    }
+  });
+
+  it('health-checks every service and starts each one only after what it needs is healthy', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
+      for (const [dependency, condition] of Object.entries(service.depends_on ?? {})) {
+        expect({ name, dependency, condition }).toEqual({
+          name,
+          dependency,
+          condition: { condition: 'service_healthy' },
+        });
+      }
+    }
+    for (const app of APPS)
+      expect(Object.keys(services[app].depends_on)).toEqual(expect.arrayContaining(['rabbitmq']));
+    expect(Object.keys(services.notifications.depends_on)).toContain('mailpit');
+  });
+
+  it('publishes only the gateway and the management UIs to the host', () => {
+    const published = Object.fromEntries(
+      Object.entries(services)
+        .filter(([, s]) => s.ports)
+        .map(([name, s]) => [name, s.ports.map((p: string | number) => String(p).split(':').at(-2))]),
+    );
+    expect(published).toEqual(PUBLISHED);
+  });
+
+  it('keeps data in declared named volumes', () => {
+    const declared = Object.keys(compose.volumes);
+    const used = Object.values(services)
+      .flatMap((s) => s.volumes ?? [])
+      .map((v: string) => v.split(':')[0]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const volume of used) expect(declared).toContain(volume); // no bind mounts of host paths
+    for (const name of ['mongo', 'rabbitmq', 'redis']) expect(services[name].volumes).toHaveLength(1);
+  });
+});
+
+/** FROM/RUN/... instructions with line continuations joined; comments dropped. */
+function dockerInstructions(text: string) {
+  return text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [keyword, ...rest] = line.split(/\s+/);
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    });
+}
+
+describe('Dockerfile', () => {
+  const instructions = dockerInstructions(readRepoFile('docker/Dockerfile'));
+  const args = (keyword: string) => instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+  const stages = instructions.reduce<(typeof instructions)[]>((all, i) => {
+    if (i.keyword === 'FROM') all.push([]);
+    all.at(-1)?.push(i);
+    return all;
+  }, []);
+  const finalStage = stages.at(-1) ?? [];
+  const inFinal = (keyword: string) => finalStage.filter((i) => i.keyword === keyword).map((i) => i.args);
+
+  it('is multi-stage, on an exactly pinned node 20 slim base', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const defaults = Object.fromEntries(
+      args('ARG')
+        .map((a) => a.split('='))
+        .filter((kv) => kv.length === 2),
+    );
+    const bases = args('FROM').map((from) =>
+      from.split(/\s+/)[0].replace(/^\$\{?(\w+)\}?$/, (_, v) => defaults[v]),
+    );
+    for (const base of bases) {
+      expect(base).toMatch(
+        /^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$|^node:[^@]+@sha256:[0-9a-f]{64}$/,
+      );
+    }
+  });
+
+  it('installs from the lockfile, builds the app named by ARG APP for production', () => {
+    const runs = args('RUN').join('\n');
+    expect(args('ARG')).toContain('APP');
+    expect(runs).toMatch(/npm ci\b/);
+    expect(runs).toMatch(/npx nx build "?\$\{?APP\}?"? --configuration=production/);
+    expect(args('COPY')).toContainEqual(expect.stringMatching(/package-lock\.json/));
+  });
+
+  it('ships production dependencies only, as the non-root node user, with a health check', () => {
+    expect(inFinal('RUN').join('\n')).toMatch(/npm ci --omit=dev/);
+    expect(inFinal('COPY').join('\n')).not.toMatch(/node_modules/);
+    expect(inFinal('ENV').join(' ')).toMatch(/NODE_ENV=production/);
+    const user = inFinal('USER').at(-1);
+    expect(user).toBeDefined();
+    expect(['root', '0']).not.toContain(user?.split(':')[0]);
+    expect(inFinal('HEALTHCHECK').join()).toMatch(/node.*healthcheck\.js/);
+    expect(inFinal('EXPOSE').join(' ')).toMatch(/3000/);
+    expect(inFinal('CMD').join()).toMatch(/main\.js/);
+  });
+
+  it('has a .dockerignore that keeps local state out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore').split('\n');
+    for (const entry of ['node_modules', '.git', 'dist', '.nx', '.infra']) expect(ignored).toContain(entry);
+    // The healthcheck script is copied from the context, so it must not be ignored.
+    expect(ignored.some((line) => line.startsWith('docker/healthcheck') || line === 'docker')).toBe(false);
+  });
+});
+
+describe('docker/healthcheck.js', () => {
+  let server: Server;
+  let status = 200;
+  let port = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.statusCode = req.url === '/health/live' ? status : 404;
+      res.end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((done) => server.close(done)));
+
+  // Asynchronous: the stub server runs in this process and must keep answering meanwhile.
+  const check = (env: Record<string, string>) =>
+    new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, ['healthcheck.js'], {
+        cwd: repoPath('docker'),
+        env,
+        stdio: 'ignore',
+      });
+      child.on('exit', (code) => done(code));
+    });
+
+  it('passes on 200 from /health/live on the port the app reads ({APP}_OPS_PORT)', async () => {
+    status = 200;
+    await expect(check({ APP: 'orders', ORDERS_OPS_PORT: String(port) })).resolves.toBe(0);
+  });
+
+  it('fails on an unhealthy answer or when nothing listens', async () => {
+    status = 503;
+    await expect(check({ APP: 'orders', ORDERS_OPS_PORT: String(port) })).resolves.toBe(1);
+    await expect(check({ APP: 'orders', ORDERS_OPS_PORT: '1' })).resolves.toBe(1);
+  });
+});

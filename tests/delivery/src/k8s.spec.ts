@@ -1,0 +1,314 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  type AppName,
+  APPS,
+  describeRun,
+  installTools,
+  OPS_PORTS,
+  parseYamlStream,
+  repoPath,
+  run,
+  SLOW_SETUP_MS,
+  type Yaml,
+} from './support/repo';
+
+// Renders both overlays with kustomize, validates every object with kubeconform against the
+// Kubernetes JSON schemas (offline, strict: unknown fields fail), then checks the policies we
+// care about on the rendered objects, i.e. on what a cluster would actually receive.
+const OVERLAYS = ['dev', 'prod'] as const;
+type Overlay = (typeof OVERLAYS)[number];
+const INFRA = ['mongodb', 'rabbitmq', 'redis', 'mailpit'];
+/** Created outside kustomize on purpose (private keys are never committed). */
+const EXTERNAL_SECRETS = ['auth-jwt-keys'];
+/** What each app talks to, as ports its egress policy must open. */
+const EGRESS_PORTS: Record<AppName, number[]> = {
+  gateway: [5672, 6379],
+  auth: [27017, 5672, 6379],
+  catalog: [27017, 5672, 6379],
+  orders: [27017, 5672],
+  notifications: [27017, 5672, 587, 1025],
+};
+
+let tools: Record<string, string>;
+let workDir: string;
+const rendered = {} as Record<Overlay, { file: string; objects: Yaml[] }>;
+
+const kubeconform = (file: string) =>
+  run(tools['kubeconform'], [
+    '-strict',
+    '-summary',
+    '-output',
+    'json',
+    '-schema-location',
+    `${tools['k8s-schemas']}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+    file,
+  ]);
+
+beforeAll(() => {
+  tools = installTools('kustomize', 'kubeconform', 'k8s-schemas');
+  workDir = mkdtempSync(join(tmpdir(), 'delivery-k8s-'));
+  for (const overlay of OVERLAYS) {
+    const build = run(tools['kustomize'], ['build', repoPath('k8s/overlays', overlay)]);
+    if (build.status !== 0) throw new Error(`kustomize build ${overlay}: ${describeRun(build)}`);
+    const file = join(workDir, `${overlay}.yaml`);
+    writeFileSync(file, build.stdout);
+    rendered[overlay] = { file, objects: parseYamlStream(build.stdout) };
+  }
+}, SLOW_SETUP_MS);
+
+afterAll(() => workDir && rmSync(workDir, { recursive: true, force: true }));
+
+const ofKind = (objects: Yaml[], kind: string) => objects.filter((o) => o.kind === kind);
+const named = (objects: Yaml[], kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata.name === name);
+const appContainer = (deployment: Yaml) => deployment.spec.template.spec.containers[0];
+
+it('kubeconform rejects an invalid object, so the offline schemas are really applied', () => {
+  const bad = join(workDir, 'bad.yaml');
+  writeFileSync(
+    bad,
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: two\n' +
+      '  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n' +
+      '    spec: { containers: [{ name: x, image: x, unknownField: 1 }] }\n',
+  );
+  const result = kubeconform(bad);
+  expect(result.status).not.toBe(0);
+  expect(JSON.parse(result.stdout).summary).toMatchObject({ invalid: 1, skipped: 0 });
+});
+
+describe.each(OVERLAYS)('%s overlay', (overlay) => {
+  const objects = () => rendered[overlay].objects;
+  const deployment = (app: AppName) => named(objects(), 'Deployment', app);
+
+  it('is valid against the Kubernetes schemas (kubeconform -strict), with nothing skipped', () => {
+    const result = kubeconform(rendered[overlay].file);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).summary).toEqual({
+      valid: objects().length,
+      invalid: 0,
+      errors: 0,
+      skipped: 0,
+    });
+  });
+
+  it('puts everything in its own namespace, which it also creates', () => {
+    const namespace = ofKind(objects(), 'Namespace');
+    expect(namespace).toHaveLength(1);
+    const others = objects().filter((o) => o.kind !== 'Namespace');
+    expect(new Set(others.map((o) => o.metadata.namespace))).toEqual(new Set([namespace[0].metadata.name]));
+  });
+
+  it.each(APPS)('%s: probes on the ops port, graceful stop', (app) => {
+    const d = deployment(app);
+    expect(d).toBeDefined();
+    const c = appContainer(d);
+    const opsPort = c.ports.find((p: Yaml) => p.name === 'ops');
+    expect(opsPort.containerPort).toBe(OPS_PORTS[app]);
+    const onOps = (probe: Yaml) => [OPS_PORTS[app], 'ops'].includes(probe.httpGet.port);
+    expect(c.startupProbe.httpGet.path).toBe('/health/live');
+    expect(c.livenessProbe.httpGet.path).toBe('/health/live');
+    expect(c.readinessProbe.httpGet.path).toBe('/health/ready');
+    expect([c.startupProbe, c.livenessProbe, c.readinessProbe].every(onOps)).toBe(true);
+    expect(d.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);
+    expect(c.lifecycle.preStop).toBeDefined();
+  });
+
+  it.each(APPS)('%s: hardened security context, writable /tmp only', (app) => {
+    const pod = deployment(app).spec.template.spec;
+    const c = appContainer(deployment(app));
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+    expect(c.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    const tmp = c.volumeMounts.find((m: Yaml) => m.mountPath === '/tmp');
+    expect(pod.volumes.find((v: Yaml) => v.name === tmp.name).emptyDir).toBeDefined();
+    expect(pod.automountServiceAccountToken).toBe(false);
+  });
+
+  it.each(APPS)('%s: resources, config from the ConfigMap, connection strings from Secrets', (app) => {
+    const c = appContainer(deployment(app));
+    for (const kind of ['requests', 'limits']) {
+      expect(c.resources[kind]).toEqual({ cpu: expect.anything(), memory: expect.anything() });
+    }
+    const configMapRef = c.envFrom.find((e: Yaml) => e.configMapRef).configMapRef.name;
+    expect(named(objects(), 'ConfigMap', configMapRef)).toBeDefined();
+    const fromSecret = Object.fromEntries(
+      c.env
+        .filter((e: Yaml) => e.valueFrom?.secretKeyRef)
+        .map((e: Yaml) => [e.name, e.valueFrom.secretKeyRef]),
+    );
+    const needed = ['AMQP_URL', ...(app === 'gateway' ? [] : ['MONGO_URL'])];
+    expect(Object.keys(fromSecret)).toEqual(expect.arrayContaining(needed));
+    // Every referenced Secret key exists in the rendered Secret (kustomize renamed it with a hash).
+    for (const ref of Object.values(fromSecret) as Yaml[]) {
+      const secret = named(objects(), 'Secret', ref.name);
+      expect(secret?.data ?? {}).toHaveProperty([ref.key]);
+    }
+    // No secret value is ever set inline.
+    const inline = c.env.filter((e: Yaml) => e.value !== undefined).map((e: Yaml) => e.name);
+    expect(inline.filter((n: string) => /URL|PASSWORD|SECRET|KEY/.test(n))).toEqual([]);
+  });
+
+  it('mounts the JWT keys into auth as files from a Secret', () => {
+    const pod = deployment('auth').spec.template.spec;
+    const keys = pod.volumes.find((v: Yaml) => v.secret?.secretName === 'auth-jwt-keys');
+    expect(keys).toBeDefined();
+    const mount = appContainer(deployment('auth')).volumeMounts.find((m: Yaml) => m.name === keys.name);
+    expect(mount.readOnly).toBe(true);
+    const config = named(
+      objects(),
+      'ConfigMap',
+      appContainer(deployment('auth')).envFrom[0].configMapRef.name,
+    );
+    expect(config.data.JWT_KEYS_DIR).toBe(mount.mountPath);
+  });
+
+  it('gives every app a ClusterIP Service for its ops port, and the gateway its HTTP port and Ingress', () => {
+    for (const app of APPS) {
+      const service = named(objects(), 'Service', app);
+      expect(service.spec.type).toBe('ClusterIP');
+      expect(service.spec.ports).toContainEqual(expect.objectContaining({ port: OPS_PORTS[app] }));
+    }
+    expect(named(objects(), 'Service', 'gateway').spec.ports).toContainEqual(
+      expect.objectContaining({ port: 3000 }),
+    );
+    const ingresses = ofKind(objects(), 'Ingress');
+    expect(ingresses).toHaveLength(1);
+    expect(ingresses[0].spec.rules[0].http.paths[0].backend.service.name).toBe('gateway');
+  });
+
+  it('has a PodDisruptionBudget for every app, and v2 autoscalers for gateway and orders', () => {
+    for (const app of APPS) {
+      const pdb = ofKind(objects(), 'PodDisruptionBudget').find(
+        (p) => p.spec.selector.matchLabels['app.kubernetes.io/name'] === app,
+      );
+      expect(pdb).toBeDefined();
+    }
+    const hpas = ofKind(objects(), 'HorizontalPodAutoscaler');
+    expect(hpas.map((h) => h.apiVersion)).toEqual(hpas.map(() => 'autoscaling/v2'));
+    expect(hpas.map((h) => h.spec.scaleTargetRef.name).sort()).toEqual(['gateway', 'orders']);
+    for (const hpa of hpas) expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
+  });
+
+  it('denies all traffic by default and allows only DNS, the ingress controller and the app flows', () => {
+    const policies = ofKind(objects(), 'NetworkPolicy');
+    const denyAll = policies.find(
+      (p) =>
+        Object.keys(p.spec.podSelector).length === 0 &&
+        [...p.spec.policyTypes].sort().join() === 'Egress,Ingress' &&
+        !p.spec.ingress &&
+        !p.spec.egress,
+    );
+    expect(denyAll).toBeDefined();
+    const dns = policies.find((p) =>
+      p.spec.egress?.some((e: Yaml) => e.ports?.some((x: Yaml) => x.port === 53)),
+    );
+    expect(Object.keys(dns.spec.podSelector)).toHaveLength(0);
+
+    const selects = (p: Yaml, app: string) =>
+      p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === app ||
+      p.spec.podSelector.matchExpressions?.some((m: Yaml) => m.values.includes(app));
+    const fromIngressController = policies.find(
+      (p) =>
+        selects(p, 'gateway') &&
+        p.spec.ingress?.some(
+          (rule: Yaml) =>
+            rule.from.some((f: Yaml) => f.namespaceSelector) && rule.ports.some((x: Yaml) => x.port === 3000),
+        ),
+    );
+    expect(fromIngressController).toBeDefined();
+
+    for (const app of APPS) {
+      const egressPorts = policies
+        .filter((p) => selects(p, app) && p.spec.egress)
+        .flatMap((p) => p.spec.egress.flatMap((rule: Yaml) => rule.ports.map((x: Yaml) => x.port)));
+      expect(egressPorts).toEqual(expect.arrayContaining(EGRESS_PORTS[app]));
+      // Nothing beyond what the app needs (AMQPS 5671 is the TLS twin of 5672).
+      expect(egressPorts.filter((port) => ![...EGRESS_PORTS[app], 5671].includes(port))).toEqual([]);
+    }
+  });
+});
+
+describe('dev vs prod', () => {
+  const names = (overlay: Overlay) => rendered[overlay].objects.map((o) => `${o.kind}/${o.metadata.name}`);
+
+  it('dev runs MongoDB, RabbitMQ, Redis and Mailpit in the cluster, reachable by the apps', () => {
+    const dev = rendered.dev.objects;
+    for (const name of INFRA) {
+      expect(
+        dev.some((o) => ['StatefulSet', 'Deployment'].includes(o.kind) && o.metadata.name === name),
+      ).toBe(true);
+      expect(named(dev, 'Service', name)).toBeDefined();
+      // default-deny would otherwise block the apps' connections on the receiving side.
+      const ingress = ofKind(dev, 'NetworkPolicy').find(
+        (p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name && p.spec.ingress,
+      );
+      expect(ingress).toBeDefined();
+    }
+    const connections = named(dev, 'Secret', findSecretName(dev, 'bookstore-connections'));
+    const decoded = (key: string) => Buffer.from(connections.data[key], 'base64').toString();
+    expect(decoded('MONGO_URL')).toMatch(/^mongodb:\/\/mongodb[:/]/);
+    expect(decoded('AMQP_URL')).toMatch(/@rabbitmq:5672/);
+  });
+
+  it('prod expects external infrastructure and runs at least 3 replicas of everything', () => {
+    const prod = rendered.prod.objects;
+    for (const name of INFRA) expect(names('prod').filter((n) => n.endsWith(`/${name}`))).toEqual([]);
+    expect(
+      ofKind(prod, 'Deployment')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual([...APPS].sort());
+    expect(ofKind(prod, 'StatefulSet')).toEqual([]);
+    for (const d of ofKind(prod, 'Deployment')) expect(d.spec.replicas).toBeGreaterThanOrEqual(3);
+    for (const hpa of ofKind(prod, 'HorizontalPodAutoscaler'))
+      expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(3);
+    const connections = named(prod, 'Secret', findSecretName(prod, 'bookstore-connections'));
+    for (const value of Object.values(connections.data) as string[]) {
+      expect(Buffer.from(value, 'base64').toString()).toContain('REPLACE_ME');
+    }
+  });
+
+  it('prod requests more than dev, serves TLS, and uses released images', () => {
+    const memory = (overlay: Overlay) =>
+      appContainer(named(rendered[overlay].objects, 'Deployment', 'orders')).resources.requests.memory;
+    expect(parseInt(memory('prod'))).toBeGreaterThan(parseInt(memory('dev')));
+    expect(ofKind(rendered.prod.objects, 'Ingress')[0].spec.tls).toHaveLength(1);
+    for (const d of ofKind(rendered.prod.objects, 'Deployment')) {
+      expect(appContainer(d).image).toMatch(new RegExp(`/bookstore-${d.metadata.name}:\\d+\\.\\d+\\.\\d+$`));
+    }
+  });
+
+  it('only the documented Secrets are left to be created outside kustomize', () => {
+    for (const overlay of OVERLAYS) {
+      const objects = rendered[overlay].objects;
+      const secrets = new Set(ofKind(objects, 'Secret').map((s) => s.metadata.name));
+      const referenced = new Set<string>();
+      for (const o of objects.filter((x) => ['Deployment', 'StatefulSet'].includes(x.kind))) {
+        const pod = o.spec.template.spec;
+        for (const v of pod.volumes ?? []) if (v.secret) referenced.add(v.secret.secretName);
+        for (const c of pod.containers) {
+          for (const e of c.env ?? [])
+            if (e.valueFrom?.secretKeyRef) referenced.add(e.valueFrom.secretKeyRef.name);
+          for (const e of c.envFrom ?? []) if (e.secretRef) referenced.add(e.secretRef.name);
+        }
+      }
+      expect([...referenced].filter((name) => !secrets.has(name))).toEqual(EXTERNAL_SECRETS);
+    }
+  });
+});
+
+/** kustomize appends a content hash to generated names: bookstore-connections-<hash>. */
+function findSecretName(objects: Yaml[], base: string): string {
+  const secret = ofKind(objects, 'Secret').find((s) => s.metadata.name.startsWith(`${base}-`));
+  if (!secret) throw new Error(`no Secret ${base}-<hash>`);
+  return secret.metadata.name;
+}

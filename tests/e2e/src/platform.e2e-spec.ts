@@ -1,0 +1,56 @@
+import { api } from '@bookstore/shared/testing';
+
+describe('platform through the gateway', () => {
+  it('reports every service ready over RabbitMQ, and Redis', async () => {
+    const res = await api('GET', '/api/v1/health');
+    expect(res.status).toBe(200);
+    for (const part of ['auth', 'catalog', 'orders', 'notifications', 'redis']) {
+      expect(res.body.details[part].status).toBe('up');
+    }
+  });
+
+  it('echoes a sane client correlation id and generates one otherwise', async () => {
+    const echoed = await api('GET', '/api/v1/health', { headers: { 'x-correlation-id': 'e2e-trace-123' } });
+    expect(echoed.headers.get('x-correlation-id')).toBe('e2e-trace-123');
+    const generated = await api('GET', '/api/v1/health', {
+      headers: { 'x-correlation-id': 'bad id with spaces' },
+    });
+    expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown routes with the shared error shape', async () => {
+    const res = await api('GET', '/api/v1/no-such-route', { headers: { 'x-correlation-id': 'e2e-404' } });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String),
+      correlationId: 'e2e-404',
+    });
+  });
+
+  it('rejects malformed JSON with 400 and bodies over 100 kB with 413, in the shared shape', async () => {
+    const malformed = await api('POST', '/api/v1/health', { raw: '{"broken"' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.correlationId).toEqual(expect.any(String));
+    const huge = await api('POST', '/api/v1/health', { raw: JSON.stringify({ blob: 'x'.repeat(110_000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+  });
+
+  it('serves the OpenAPI document and Swagger UI', async () => {
+    const doc = await api('GET', '/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toContain('/api/v1/health');
+    const ui = await api('GET', '/docs');
+    expect(ui.status).toBe(200);
+    expect(String(ui.body)).toContain('swagger');
+  });
+
+  it('sets security headers', async () => {
+    const res = await api('GET', '/api/v1/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints the environment of an isolated sandbox N (1-9): its own RabbitMQ vhost, Redis database,
+# MongoDB databases, ports and build folder, so several copies of the system (parallel work, the
+# fault suites) never share queues or data. Creates the vhost when this project started RabbitMQ.
+#   eval "$(bash tools/dev/sandbox.sh 3)" && node tools/system/system.mjs start
+set -euo pipefail
+n=${1:?usage: sandbox.sh N}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+base="$ROOT/.infra/data/rabbitmq"
+if [[ -d $base ]]; then
+  ctl=(env HOME="$base" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n bookstore@localhost)
+  "${ctl[@]}" add_vhost "sb$n" >/dev/null 2>&1 || true
+  "${ctl[@]}" set_permissions -p "sb$n" guest '.*' '.*' '.*' >/dev/null
+fi
+cat <<ENV
+export SYSTEM_TAG=sb$n
+export BOOKSTORE_DIST=$ROOT/dist/sb$n
+export GATEWAY_PORT=3${n}00 GATEWAY_OPS_PORT=9${n}00
+export AUTH_OPS_PORT=9${n}01 CATALOG_OPS_PORT=9${n}02 ORDERS_OPS_PORT=9${n}03 NOTIFICATIONS_OPS_PORT=9${n}04
+export AMQP_URL=amqp://guest:guest@127.0.0.1:5672/sb$n
+export REDIS_URL=redis://127.0.0.1:6379/$n
+export AUTH_MONGO_DB=sb${n}_auth CATALOG_MONGO_DB=sb${n}_catalog ORDERS_MONGO_DB=sb${n}_orders NOTIFICATIONS_MONGO_DB=sb${n}_notifications
+export GATEWAY_URL=http://127.0.0.1:3${n}00
+ENV
