@@ -1,6 +1,7 @@
 import { BOOK_CREATED, BookCreatedPayload } from './book-created.event';
 import { BOOK_DELETED, BookDeletedPayload } from './book-deleted.event';
 import { BOOK_UPDATED, BookUpdatedPayload } from './book-updated.event';
+import { NOTIFICATION_CREATED, NotificationCreatedPayload } from './notification-created.event';
 import { ORDER_CANCELLED, OrderCancelledPayload } from './order-cancelled.event';
 import { ORDER_CONFIRMED, OrderConfirmedPayload } from './order-confirmed.event';
 import { ORDER_CREATED, OrderCreatedPayload } from './order-created.event';
@@ -27,6 +28,7 @@ export const EVENT_PAYLOADS = {
   [ORDER_CANCELLED]: OrderCancelledPayload,
   [ORDER_SHIPPED]: OrderShippedPayload,
   [ORDER_DELIVERED]: OrderDeliveredPayload,
+  [NOTIFICATION_CREATED]: NotificationCreatedPayload,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

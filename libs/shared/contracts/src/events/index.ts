@@ -4,6 +4,7 @@ export * from './book-snapshot.payload';
 export * from './book-updated.event';
 export * from './event-envelope';
 export * from './event-payloads';
+export * from './notification-created.event';
 export * from './order-cancelled.event';
 export * from './order-confirmed.event';
 export * from './order-created.event';

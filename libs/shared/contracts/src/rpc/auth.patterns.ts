@@ -1,2 +1,17 @@
 /** Request/reply patterns served by the auth service (`auth.rpc` queue). */
-export const AUTH_PATTERNS = {} as const;
+export const AUTH_PATTERNS = {
+  /** RegisterDto → UserDto */
+  register: 'auth.register',
+  /** LoginDto → TokenPairDto */
+  login: 'auth.login',
+  /** RefreshTokenDto → TokenPairDto */
+  refresh: 'auth.refresh',
+  /** RefreshTokenDto (actor required) → void: revokes that refresh token's family */
+  logout: 'auth.logout',
+  /** {} (actor required) → UserDto */
+  me: 'auth.me',
+  /** UpdateUserRolesPayload (admin actor) → UserDto */
+  updateRoles: 'auth.users.update-roles',
+  /** {} → JwksDto */
+  jwks: 'auth.jwks',
+} as const;

@@ -1,5 +1,5 @@
 import { EVENT_PAYLOADS, EventEnvelope } from '@bookstore/shared/contracts';
-import { Injectable,PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { messageDuration, messagesHandled, RequestContext } from '@bookstore/shared/platform';
-import { CallHandler, ExecutionContext, Injectable, Logger,NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { RmqContext } from '@nestjs/microservices';
 import { Channel, ConsumeMessage } from 'amqplib';
 import { catchError, EMPTY, finalize, from, ignoreElements, Observable, tap } from 'rxjs';

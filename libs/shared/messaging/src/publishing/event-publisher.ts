@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@bookstore/shared/contracts';
-import { Injectable,OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
 import { lastValueFrom, timeout } from 'rxjs';
 

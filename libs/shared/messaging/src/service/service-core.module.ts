@@ -5,7 +5,7 @@ import {
   redisClientProvider,
   RedisHealthIndicator,
 } from '@bookstore/shared/platform';
-import { DynamicModule, Module,Provider } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 

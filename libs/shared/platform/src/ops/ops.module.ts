@@ -1,4 +1,4 @@
-import { DynamicModule, Module,Provider } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 
 import { AmqpHealthIndicator } from './amqp.health';

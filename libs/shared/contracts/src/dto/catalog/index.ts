@@ -1,2 +1,9 @@
-// Catalog DTOs (one per file), exported here.
-export {};
+export * from './adjust-stock.dto';
+export * from './book.dto';
+export * from './book-limits';
+export * from './book-page.dto';
+export * from './catalog-requests';
+export * from './create-book.dto';
+export * from './list-books.query';
+export * from './lookup-books.dto';
+export * from './update-book.dto';

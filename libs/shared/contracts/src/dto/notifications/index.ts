@@ -1,2 +1,3 @@
-// Notifications DTOs (one per file), exported here.
-export {};
+export * from './notification.dto';
+export * from './notification-id.command';
+export * from './notification-page.dto';

@@ -1,2 +1,13 @@
-// Orders DTOs (one per file), exported here.
-export {};
+export * from './idempotency-key';
+export * from './list-orders.query';
+export * from './order.dto';
+export * from './order-id.command';
+export * from './order-item.dto';
+export * from './order-line-input.dto';
+export * from './order-page.dto';
+export * from './order-status';
+export * from './place-order.command';
+export * from './place-order.dto';
+export * from './status-history-entry.dto';
+export * from './update-order-status.command';
+export * from './update-order-status.dto';

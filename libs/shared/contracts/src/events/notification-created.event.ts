@@ -1,0 +1,27 @@
+import { IsISO8601, IsMongoId, IsObject, IsString } from 'class-validator';
+
+export const NOTIFICATION_CREATED = 'notification.created.v1' as const;
+
+/** A notification was stored for a user; the gateway pushes it to that user's open streams. */
+export class NotificationCreatedPayload {
+  @IsMongoId()
+  notificationId!: string;
+
+  @IsMongoId()
+  userId!: string;
+
+  @IsString()
+  type!: string;
+
+  @IsString()
+  title!: string;
+
+  @IsString()
+  body!: string;
+
+  @IsISO8601()
+  createdAt!: string;
+
+  @IsObject()
+  data!: Record<string, unknown>;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, brings up MongoDB/FerretDB, RabbitMQ and Redis, then runs
+//   1. lint of every project (ESLint with module boundaries), format check, type check;
+//   2. unit and integration specs of every project (jest; integration specs use the real servers);
+//   3. end-to-end specs over HTTP against the five services built and started here;
+// and stops whatever it started. The last line is the plain total `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { ensureDependencies, infraDown, infraUp, root, run } from '../lib/infra.mjs';
+import { Summary } from './summary.mjs';
+
+const results = join(root, 'tmp/test-results');
+const summary = new Summary();
+
+// The system under test gets its own databases, Redis db and ports, so a developer's `npm start`
+// data is never touched and a second run starts from a clean state.
+const testEnv = {
+  ...process.env,
+  NODE_ENV: 'test',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  SYSTEM_TAG: 'test',
+  GATEWAY_PORT: '3900',
+  GATEWAY_OPS_PORT: '9900',
+  AUTH_OPS_PORT: '9901',
+  CATALOG_OPS_PORT: '9902',
+  ORDERS_OPS_PORT: '9903',
+  NOTIFICATIONS_OPS_PORT: '9904',
+  GATEWAY_URL: 'http://127.0.0.1:3900',
+  AUTH_MONGO_DB: 'test_auth',
+  CATALOG_MONGO_DB: 'test_catalog',
+  ORDERS_MONGO_DB: 'test_orders',
+  NOTIFICATIONS_MONGO_DB: 'test_notifications',
+  REDIS_URL: 'redis://127.0.0.1:6379/9',
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+};
+
+function projectRoots() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      if (entry === 'node_modules' || entry.startsWith('.')) continue;
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry === 'project.json') found.push(relative(root, dir));
+    }
+  };
+  for (const top of ['apps', 'libs', 'tests']) walk(join(root, top));
+  return found.sort();
+}
+
+function lint() {
+  const out = join(results, 'eslint.json');
+  spawnSync(join(root, 'node_modules/.bin/eslint'), ['.', '--format', 'json', '--output-file', out], {
+    cwd: root,
+    stdio: 'inherit',
+    env: testEnv,
+  });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  for (const project of projectRoots()) {
+    const files = report.filter((file) => relative(root, file.filePath).startsWith(`${project}/`));
+    const errors = files.flatMap((file) =>
+      file.messages
+        .filter((m) => m.severity === 2)
+        .map((m) => `${relative(root, file.filePath)}:${m.line} ${m.ruleId}`),
+    );
+    errors.forEach((error) => console.log(`  lint: ${error}`));
+    summary.check(`lint ${project}`, errors.length === 0, errors.length ? `${errors.length} errors` : '');
+  }
+}
+
+function jest(name, config, extra = []) {
+  const out = join(results, `${name}.json`);
+  rmSync(out, { force: true });
+  run(join(root, 'node_modules/.bin/jest'), ['-c', config, '--json', '--outputFile', out, ...extra], {
+    env: testEnv,
+  });
+  summary.jest(name, out);
+}
+
+function step(title) {
+  console.log(`\n== ${title} ==`);
+}
+
+async function main() {
+  mkdirSync(results, { recursive: true });
+  ensureDependencies();
+  const { build, startOne, stopAll, waitHealthy, APPS } = await import('../system/system.mjs');
+  let started = [];
+  let systemUp = false;
+  try {
+    step('infrastructure');
+    started = infraUp();
+
+    step('lint, format, types');
+    lint();
+    summary.check(
+      'format (prettier --check)',
+      run('npx', ['prettier', '--check', '.', '--log-level', 'warn'], { env: testEnv }) === 0,
+    );
+    summary.check(
+      'types (tsc --noEmit)',
+      run('npx', ['tsc', '-p', 'tsconfig.typecheck.json', '--noEmit'], { env: testEnv }) === 0,
+    );
+
+    step('unit and integration specs');
+    jest('unit+integration', 'jest.unit.config.ts');
+
+    step('build and start the system');
+    Object.assign(process.env, testEnv);
+    build();
+    const busy = await fetch(`${testEnv.GATEWAY_URL}/api/v1/health`).then(
+      () => true,
+      () => false,
+    );
+    if (busy) throw new Error(`port ${testEnv.GATEWAY_PORT} is taken: stop the other test run first`);
+    for (const app of APPS) startOne(app);
+    systemUp = true;
+    await waitHealthy();
+
+    step('end-to-end specs');
+    jest('e2e', 'tests/e2e/jest.config.ts', ['--runInBand']);
+  } catch (error) {
+    summary.check('harness', false, error.message);
+  } finally {
+    if (systemUp) await stopAll();
+    infraDown(started);
+  }
+  summary.print();
+  process.exit(summary.failed === 0 && summary.passed > 0 ? 0 : 1);
+}
+
+main();
