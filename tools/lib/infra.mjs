@@ -14,11 +14,17 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** `npm ci` when node_modules is missing or older than the lockfile's install. */
+/**
+ * Installs the locked dependencies when node_modules is missing. `npm ci` first; when npm judges the
+ * lockfile incomplete (it omits optional platform packages such as sass-embedded's that the registry
+ * did not serve), `npm install` installs the same locked versions instead.
+ */
 export function ensureDependencies() {
   if (existsSync(join(root, 'node_modules/.bin/nx'))) return;
   console.log('[deps] installing npm dependencies (npm ci)');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) === 0) return;
+  console.log('[deps] npm ci refused the lockfile; installing the locked versions with npm install');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) throw new Error('npm install failed');
 }
 
 function serversUp() {
