@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
@@ -13,29 +15,37 @@ type ConfigClass<T> = new () => T;
 
 /**
  * Builds a typed config object from environment variables and validates it, so a service stops at
- * once with a clear message instead of failing later. Class fields carry the dev defaults; this is
- * the only place that reads `process.env`.
+ * once with a clear message instead of failing later. Class fields carry the dev defaults, and their
+ * type says how a variable is read (a numeric default makes it a number); this is the only place
+ * that reads `process.env`.
  */
 export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const defined = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const config = plainToInstance(cls, defined, {
-    enableImplicitConversion: true,
-    excludeExtraneousValues: false,
-  });
-  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  const defaults = new cls() as Record<string, unknown>;
+  const given: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults)) {
+    const raw = env[key];
+    if (raw !== undefined && raw !== '') given[key] = convert(raw, defaults[key]);
+  }
+  const config = plainToInstance(cls, { ...defaults, ...given });
+  const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(
       errors.flatMap((error) =>
         Object.values(error.constraints ?? {}).map(
-          (text) => `${error.property}=${JSON.stringify(error.value)}: ${text}`,
+          (text) => `${error.property}=${JSON.stringify(env[error.property] ?? error.value)}: ${text}`,
         ),
       ),
     );
   }
-  // Keep only the declared fields: the instance must not carry the whole environment around.
-  const declared = new cls();
-  for (const key of Object.keys(declared) as (keyof T)[]) declared[key] = config[key];
-  return declared;
+  return config;
+}
+
+/** Reads a variable as the type of its default; what cannot be read stays invalid for validation. */
+function convert(raw: string, fallback: unknown): unknown {
+  if (typeof fallback === 'number') return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof fallback === 'boolean') {
+    if (/^(true|1|yes)$/i.test(raw)) return true;
+    if (/^(false|0|no)$/i.test(raw)) return false;
+  }
+  return raw;
 }
