@@ -20,7 +20,8 @@ const tag = process.env.SYSTEM_TAG ?? 'default';
 const runDir = join(root, '.infra/run', `system-${tag}`);
 const logDir = join(root, '.infra/log', `system-${tag}`);
 const distDir = process.env.BOOKSTORE_DIST ?? join(root, 'dist/apps');
-const gatewayUrl = `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
+// Read when used: callers may set GATEWAY_PORT after importing this module.
+const gatewayUrl = () => `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidFile = (app) => join(runDir, `${app}.pid`);
@@ -78,7 +79,7 @@ export async function waitHealthy(timeoutMs = 120_000) {
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${gatewayUrl}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
+      const res = await fetch(`${gatewayUrl()}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
       last = await res.text();
       if (res.status === 200) return;
     } catch (error) {
@@ -101,7 +102,7 @@ async function main() {
       if (!process.argv.includes('--no-build')) build();
       for (const app of APPS) console.log(`[system] ${app} started (pid ${startOne(app)})`);
       await waitHealthy();
-      console.log(`[system] healthy: ${gatewayUrl}/api/v1/health`);
+      console.log(`[system] healthy: ${gatewayUrl()}/api/v1/health`);
       break;
     case 'stop':
       await stopAll();

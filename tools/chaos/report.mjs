@@ -1,0 +1,72 @@
+// Prints the chaos results as tables.
+import { printTable } from '../../bench/lib/table.mjs';
+
+export function printChaosReport(result) {
+  if (result.faults.length) {
+    printTable(
+      'Faults',
+      [
+        ['fault', 'fault'],
+        ['recoveryMs', 'down → healthy ms'],
+        ['requests', 'requests meanwhile'],
+        ['statuses', 'statuses meanwhile'],
+        ['maxMs', 'slowest answer ms'],
+      ],
+      result.faults.map((f) => {
+        const w = result.load?.windows.find((x) => x.fault === f.fault) ?? {};
+        return {
+          fault: f.fault,
+          recoveryMs: f.recoveryMs,
+          requests: w.requests,
+          statuses: JSON.stringify(w.byStatus ?? {}),
+          maxMs: w.maxMs,
+        };
+      }),
+    );
+  }
+  for (const s of result.skipped) console.log(`skipped ${s.fault}: ${s.reason}`);
+  if (result.load) {
+    const l = result.load;
+    console.log(
+      `\nrequests ${l.requests}, unanswered within the bound ${l.hung}, by status ${JSON.stringify(l.byStatus)}`,
+    );
+    console.log(
+      `order placements ${l.ordersAttempted} (skipped for back-pressure ${l.skippedForBackpressure}); answer p50 ${l.latencyMs.p50?.toFixed(1)} ms, p99 ${l.latencyMs.p99?.toFixed(1)} ms, max ${l.latencyMs.max?.toFixed(0)} ms`,
+    );
+  }
+  if (result.orders) {
+    const o = result.orders;
+    console.log(
+      `orders accepted ${o.accepted}, listed ${o.listed}, by status ${JSON.stringify(o.invariant.byStatus)}, accepted but missing ${o.lostAccepted.length}`,
+    );
+    printTable(
+      'Stock per book',
+      [
+        ['book', 'book'],
+        ['initial', 'initial'],
+        ['now', 'now'],
+        ['taken', 'taken'],
+        ['confirmedQty', 'confirmed qty'],
+        ['ok', 'ok'],
+      ],
+      o.invariant.books,
+    );
+  }
+  if (result.notifications) {
+    const n = result.notifications;
+    console.log(
+      n.measured
+        ? `notifications ${n.notifications}, duplicated ${n.duplicated.length}, missing ${n.missing}`
+        : `notifications not measured: ${n.reason}`,
+    );
+  }
+  if (result.deadLetters) console.log(`dead-letter queues: ${JSON.stringify(result.deadLetters)}`);
+  printTable(
+    'Checks',
+    [
+      ['check', 'check'],
+      ['ok', 'result'],
+    ],
+    Object.entries(result.passed).map(([check, ok]) => ({ check, ok: ok === null ? 'not measured' : ok })),
+  );
+}
