@@ -9,6 +9,14 @@ describe('platform through the gateway', () => {
     }
   });
 
+  it("keeps answering past the consumers' prefetch window (every request message is acked)", async () => {
+    // 40 rounds x 4 services = 160 requests, well past a prefetch of 32 unacked messages per consumer.
+    for (let round = 0; round < 40; round++) {
+      const res = await api('GET', '/api/v1/health');
+      expect(res.status).toBe(200);
+    }
+  });
+
   it('echoes a sane client correlation id and generates one otherwise', async () => {
     const echoed = await api('GET', '/api/v1/health', { headers: { 'x-correlation-id': 'e2e-trace-123' } });
     expect(echoed.headers.get('x-correlation-id')).toBe('e2e-trace-123');
