@@ -1,6 +1,7 @@
-import { api, eventually } from '@bookstore/shared/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+
+import { api, eventually } from '@bookstore/shared/testing';
 
 const root = join(__dirname, '../../..');
 
