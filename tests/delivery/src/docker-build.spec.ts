@@ -40,7 +40,9 @@ beforeAll(() => {
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', BOOKSTORE_DIST: distRoot },
   });
   if (build.status !== 0) throw new Error(`nx build ${APP}: ${describeRun(build)}`);
-  const built = [join(distRoot, APP), repoPath('dist/apps', APP)].find((dir) => existsSync(join(dir, 'main.js')));
+  const built = [join(distRoot, APP), repoPath('dist/apps', APP)].find((dir) =>
+    existsSync(join(dir, 'main.js')),
+  );
   if (!built) throw new Error(`nx build ${APP} wrote no main.js`);
 
   // The runtime stage: install from the emitted manifest first, then add the bundle. The folder is
@@ -76,46 +78,58 @@ function stopApp(): Promise<{ code: number | null; signal: NodeJS.Signals | null
 
 it('installs only production dependencies', () => {
   const installed = readdirSync(join(appDir, 'node_modules'));
-  for (const devOnly of ['nx', 'jest', 'typescript', 'webpack', '@nx']) expect(installed).not.toContain(devOnly);
+  for (const devOnly of ['nx', 'jest', 'typescript', 'webpack', '@nx'])
+    expect(installed).not.toContain(devOnly);
   expect(installed).toContain('@nestjs');
 });
 
-it(`starts from the pruned folder and answers /health/live on its ops port, then stops on SIGTERM`, async () => {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    APP,
-    [`${APP.toUpperCase()}_OPS_PORT`]: String(OPS_PORT),
-    GATEWAY_PORT: String(HTTP_PORT),
-    // A database of its own, so the check never touches a developer's data.
-    [`${APP.toUpperCase()}_MONGO_DB`]: `delivery_check_${APP}`,
-    MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-    AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    JWT_KEYS_DIR: join(workDir, 'jwt-keys'),
-    ADMIN_EMAIL: 'delivery-check@bookstore.local',
-    ADMIN_PASSWORD: 'delivery-check-password',
-    SMTP_URL: 'smtp://127.0.0.1:1025',
-    MAIL_FROM: 'Bookstore <no-reply@bookstore.local>',
-  };
-  app = spawn(process.execPath, ['main.js'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  app.stdout?.on('data', (chunk) => (output += chunk));
-  app.stderr?.on('data', (chunk) => (output += chunk));
+it(
+  `starts from the pruned folder and answers /health/live on its ops port, then stops on SIGTERM`,
+  async () => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      APP,
+      [`${APP.toUpperCase()}_OPS_PORT`]: String(OPS_PORT),
+      GATEWAY_PORT: String(HTTP_PORT),
+      // A database of its own, so the check never touches a developer's data.
+      [`${APP.toUpperCase()}_MONGO_DB`]: `delivery_check_${APP}`,
+      MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+      AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      JWT_KEYS_DIR: join(workDir, 'jwt-keys'),
+      ADMIN_EMAIL: 'delivery-check@bookstore.local',
+      ADMIN_PASSWORD: 'delivery-check-password',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      MAIL_FROM: 'Bookstore <no-reply@bookstore.local>',
+    };
+    // A 200 must come from the process started here, not from something already on the port.
+    if ((await probe('/health/live')) !== 0)
+      throw new Error(`port ${OPS_PORT} is busy: set DELIVERY_OPS_PORT`);
+    app = spawn(process.execPath, ['main.js'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    app.stdout?.on('data', (chunk) => (output += chunk));
+    app.stderr?.on('data', (chunk) => (output += chunk));
 
-  let status = 0;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (status !== 200 && Date.now() < deadline && app.exitCode === null) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    status = await probe('/health/live');
-  }
-  expect({ status, output: output.slice(-3000) }).toMatchObject({ status: 200 });
+    let status = 0;
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (status !== 200 && Date.now() < deadline && app.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = await probe('/health/live');
+    }
+    if (status !== 200 || app.exitCode !== null) {
+      throw new Error(
+        `GET :${OPS_PORT}/health/live answered ${status || 'nothing'}; the app's output:\n${output.slice(-3000)}`,
+      );
+    }
 
-  // The image's HEALTHCHECK script agrees.
-  const check = run(process.execPath, ['healthcheck.js'], { cwd: appDir, env });
-  expect(check.status).toBe(0);
+    // The image's HEALTHCHECK script agrees.
+    const check = run(process.execPath, ['healthcheck.js'], { cwd: appDir, env });
+    expect(check.status).toBe(0);
 
-  const exit = await stopApp();
-  expect(exit?.signal).not.toBe('SIGKILL'); // it drained and exited within the grace period
-}, START_TIMEOUT_MS + 60_000);
+    const exit = await stopApp();
+    expect(exit?.signal).not.toBe('SIGKILL'); // it drained and exited within the grace period
+  },
+  START_TIMEOUT_MS + 60_000,
+);

