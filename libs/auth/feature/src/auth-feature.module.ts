@@ -1,6 +1,22 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { RefreshTokenFamilies } from '@bookstore/auth/domain';
+import { EventPublisher, OutboxRelay } from '@bookstore/shared/messaging';
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { getModelToken, MongooseModule } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
 
-import { AuthConfig } from './config/auth.config';
+import { AUTH_CONFIG, USERS_OUTBOX_RELAY } from './auth.tokens';
+import type { AuthConfig } from './config/auth.config';
+import { KeyStore } from './keys/key-store';
+import { AuthRpcController } from './rpc/auth-rpc.controller';
+import { AccessTokenSigner } from './tokens/access-token.signer';
+import { MongoRefreshTokenStore } from './tokens/mongo-refresh-token.store';
+import { RefreshToken, RefreshTokenSchema } from './tokens/refresh-token.schema';
+import { TokenIssuer } from './tokens/token-issuer';
+import { AdminSeeder } from './users/admin-seeder';
+import { PasswordHasher } from './users/password-hasher';
+import { User, UserSchema } from './users/user.schema';
+import { UsersService } from './users/users.service';
 
 /** Event types the auth service consumes; its events queue is bound to exactly these. */
 export const AUTH_SUBSCRIPTIONS: readonly string[] = [];
@@ -9,6 +25,39 @@ export const AUTH_SUBSCRIPTIONS: readonly string[] = [];
 @Module({})
 export class AuthFeatureModule {
   static forRoot(config: AuthConfig): DynamicModule {
-    return { module: AuthFeatureModule, providers: [{ provide: 'CONFIG', useValue: config }] };
+    return {
+      module: AuthFeatureModule,
+      imports: [
+        MongooseModule.forFeature([
+          { name: User.name, schema: UserSchema },
+          { name: RefreshToken.name, schema: RefreshTokenSchema },
+        ]),
+      ],
+      controllers: [AuthRpcController],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: config },
+        {
+          provide: USERS_OUTBOX_RELAY,
+          inject: [EventPublisher, getModelToken(User.name)],
+          useFactory: (publisher: EventPublisher, users: Model<User>) =>
+            new OutboxRelay(publisher, [
+              users as unknown as ConstructorParameters<typeof OutboxRelay>[1][number],
+            ]),
+        },
+        {
+          provide: RefreshTokenFamilies,
+          inject: [MongoRefreshTokenStore],
+          useFactory: (store: MongoRefreshTokenStore) =>
+            new RefreshTokenFamilies(store, config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+        },
+        MongoRefreshTokenStore,
+        PasswordHasher,
+        UsersService,
+        AdminSeeder,
+        KeyStore,
+        AccessTokenSigner,
+        TokenIssuer,
+      ],
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { InfraConfig } from '@bookstore/shared/platform';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, IsString, Length, Max, Min } from 'class-validator';
 
 /** The auth service's environment (README lists every variable and its default). */
 export class AuthConfig extends InfraConfig {
@@ -10,4 +10,36 @@ export class AuthConfig extends InfraConfig {
 
   @IsString()
   AUTH_MONGO_DB = 'bookstore_auth';
+
+  /** The administrator seeded (idempotently) at start. Development defaults; production sets both. */
+  @IsEmail()
+  ADMIN_EMAIL = 'admin@bookstore.local';
+
+  @IsString()
+  @Length(8, 128)
+  ADMIN_PASSWORD = 'ChangeMe123!';
+
+  /** Directory of PEM (PKCS#8) RSA private keys; the newest signs. Generated on first start if empty. */
+  @IsString()
+  JWT_KEYS_DIR = '.infra/keys';
+
+  /** An older key keeps verifying this long after its successor took over (≥ access-token lifetime). */
+  @IsInt()
+  @Min(60)
+  JWT_KEY_RETIRE_AFTER_SECONDS = 86_400;
+
+  @IsString()
+  JWT_ISSUER = 'bookstore-auth';
+
+  @IsString()
+  JWT_AUDIENCE = 'bookstore-api';
+
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(300)
+  REFRESH_TOKEN_TTL_SECONDS = 604_800;
 }

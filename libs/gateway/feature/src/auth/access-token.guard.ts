@@ -1,14 +1,23 @@
 import { DomainError } from '@bookstore/shared/contracts';
-import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+
+import { JWT_STRATEGY } from './jwt.strategy';
 
 /**
- * PLACEHOLDER until the identity work lands: verifies the bearer access token locally (public keys
- * from JWKS, denylist in Redis) and sets `request.user` to the Actor. Rejects everything for now.
+ * Verifies the bearer access token locally (JwtStrategy: public keys from the JWKS cache, denylist
+ * in Redis) and sets `request.user` to the Actor. Any failure is one 401 in the shared shape.
  */
 @Injectable()
-export class AccessTokenGuard implements CanActivate {
-  canActivate(_context: ExecutionContext): boolean {
-    throw DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
+export class AccessTokenGuard extends AuthGuard(JWT_STRATEGY) {
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof DomainError) throw error;
+    if (error || !user) {
+      throw DomainError.unauthorized(
+        'AUTH.UNAUTHORIZED',
+        'Missing, invalid, expired or revoked access token',
+      );
+    }
+    return user;
   }
 }

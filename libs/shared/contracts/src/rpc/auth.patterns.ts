@@ -6,7 +6,7 @@ export const AUTH_PATTERNS = {
   login: 'auth.login',
   /** RefreshTokenDto → TokenPairDto */
   refresh: 'auth.refresh',
-  /** RefreshTokenDto (actor required) → void: revokes that refresh token's family */
+  /** RefreshTokenDto (actor required) → {revoked: true}: revokes that refresh token's family */
   logout: 'auth.logout',
   /** {} (actor required) → UserDto */
   me: 'auth.me',

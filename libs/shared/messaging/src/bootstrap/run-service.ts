@@ -39,7 +39,10 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
     rpcServerOptions(options.amqpUrl, options.service, options.prefetch),
     eventServerOptions(options.amqpUrl, options.service, options.prefetch),
   ]) {
-    const microservice = app.connectMicroservice(server);
+    // Deferred: a connected microservice registers its handlers at once, and enhancers added after
+    // that are silently ignored (messages were never acked). The app runs the lifecycle hooks once.
+    const microservice = app.connectMicroservice(server, { deferInitialization: true });
+    (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
     microservice.useGlobalInterceptors(interceptor);
     microservice.useGlobalFilters(new RpcErrorFilter());
   }

@@ -1,0 +1,12 @@
+import type { RefreshTokenRecord } from './refresh-token-record';
+
+/** Persistence of refresh tokens; every method is a single atomic operation. */
+export interface RefreshTokenStore {
+  insert(record: RefreshTokenRecord): Promise<void>;
+  /** Marks the token spent if it is neither spent nor revoked; returns it as it was, or null. */
+  spend(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null>;
+  find(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  revokeFamily(familyId: string, now: Date): Promise<void>;
+}
+
+export const REFRESH_TOKEN_STORE = Symbol('REFRESH_TOKEN_STORE');

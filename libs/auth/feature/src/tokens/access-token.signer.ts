@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Role } from '@bookstore/shared/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT } from 'jose';
+
+import { AUTH_CONFIG } from '../auth.tokens';
+import type { AuthConfig } from '../config/auth.config';
+import { KeyStore } from '../keys/key-store';
+import { ACCESS_TOKEN_ALG } from '../keys/signing-keys';
+
+/** Signs access tokens: sub, roles, jti, iss, aud, iat, exp; `kid` in the header. */
+@Injectable()
+export class AccessTokenSigner {
+  constructor(
+    private readonly keys: KeyStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  get lifetimeSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  sign(userId: string, roles: Role[]): Promise<string> {
+    const key = this.keys.signing();
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ roles })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: 'JWT' })
+      .setSubject(userId)
+      .setJti(randomUUID())
+      .setIssuer(this.config.JWT_ISSUER)
+      .setAudience(this.config.JWT_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.config.ACCESS_TOKEN_TTL_SECONDS)
+      .sign(key.privateKey);
+  }
+}

@@ -1,0 +1,38 @@
+import type { RefreshTokenRecord, RefreshTokenStore } from '@bookstore/auth/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+
+import { RefreshToken } from './refresh-token.schema';
+
+/** Refresh tokens in MongoDB; `spend` is one conditional update, so a token is spent at most once. */
+@Injectable()
+export class MongoRefreshTokenStore implements RefreshTokenStore {
+  constructor(@InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>) {}
+
+  async insert(record: RefreshTokenRecord): Promise<void> {
+    await this.tokens.create({ ...record, usedAt: null, revokedAt: null });
+  }
+
+  spend(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null> {
+    return this.tokens
+      .findOneAndUpdate(
+        { tokenHash: String(tokenHash), usedAt: null, revokedAt: null },
+        { $set: { usedAt: now } },
+        { new: false },
+      )
+      .lean<RefreshTokenRecord>()
+      .exec();
+  }
+
+  find(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return this.tokens
+      .findOne({ tokenHash: String(tokenHash) })
+      .lean<RefreshTokenRecord>()
+      .exec();
+  }
+
+  async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await this.tokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } }).exec();
+  }
+}

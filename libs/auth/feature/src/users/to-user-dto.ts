@@ -1,0 +1,16 @@
+import type { UserDto } from '@bookstore/shared/contracts';
+import type { Types } from 'mongoose';
+
+import type { User } from './user.schema';
+
+/** The public view of a user: no hash, no outbox. */
+export function toUserDto(user: User & { _id: Types.ObjectId }): UserDto {
+  return {
+    id: user._id.toHexString(),
+    email: user.email,
+    name: user.name,
+    roles: [...user.roles],
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,135 @@
+import type { Actor } from '@bookstore/shared/contracts';
+import {
+  AUTH_PATTERNS,
+  DomainError,
+  ErrorResponseDto,
+  JwksDto,
+  LoginDto,
+  RefreshTokenDto,
+  RegisterDto,
+  TokenPairDto,
+  UpdateRolesDto,
+  UserDto,
+} from '@bookstore/shared/contracts';
+import { RpcClient } from '@bookstore/shared/messaging';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import { AdminOnly, Authenticated, CurrentActor } from './auth.decorators';
+import { JwksCache } from './jwks-cache';
+import { LoginThrottle } from './login-throttle';
+import { TokenDenylist } from './token-denylist';
+import type { VerifiedAccessToken } from './verified-access-token';
+import { CurrentAccessToken } from './verified-access-token';
+
+/** The public `/api/v1/auth` routes: HTTP in, RPC to the auth service out. */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly throttle: LoginThrottle,
+    private readonly denylist: TokenDenylist,
+    private readonly jwks: JwksCache,
+  ) {}
+
+  @Post('register')
+  @ApiOperation({ summary: 'Create a customer account' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
+  register(@Body() body: RegisterDto): Promise<UserDto> {
+    return this.rpc.send('auth', AUTH_PATTERNS.register, body);
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Exchange credentials for an access and a refresh token' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Bad credentials' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failures; see Retry-After' })
+  async login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPairDto> {
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    await this.throttle.assertAllowed(body.email, ip);
+    try {
+      const pair = await this.rpc.send<TokenPairDto>('auth', AUTH_PATTERNS.login, body);
+      await this.throttle.recordSuccess(body.email);
+      return pair;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'AUTH.INVALID_CREDENTIALS') {
+        await this.throttle.recordFailure(body.email, ip);
+      }
+      throw error;
+    }
+  }
+
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Spend a refresh token for a new pair (reusing a spent one revokes its family)' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Unknown, spent, revoked or expired' })
+  refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
+    return this.rpc.send('auth', AUTH_PATTERNS.refresh, body);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End the session: the refresh token and this access token stop working' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid access or refresh token' })
+  async logout(
+    @Body() body: RefreshTokenDto,
+    @CurrentActor() actor: Actor,
+    @CurrentAccessToken() token: VerifiedAccessToken,
+  ): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.logout, body, { actor });
+    await this.denylist.add(token.jti, token.exp);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'The caller’s account' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not authenticated' })
+  me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.rpc.send('auth', AUTH_PATTERNS.me, {}, { actor });
+  }
+
+  @Patch('users/:id/roles')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Replace a user’s roles (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid roles' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not authenticated' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such user' })
+  updateRoles(
+    @Param('id') id: string,
+    @Body() body: UpdateRolesDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UserDto> {
+    return this.rpc.send('auth', AUTH_PATTERNS.updateRoles, { userId: id, roles: body.roles }, { actor });
+  }
+
+  @Get('.well-known/jwks.json')
+  @ApiOperation({ summary: 'Public keys (JWKS) that verify access tokens' })
+  @ApiOkResponse({ type: JwksDto })
+  jwksDocument(): Promise<JwksDto> {
+    return this.jwks.fetch();
+  }
+}

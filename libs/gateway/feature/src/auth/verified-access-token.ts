@@ -1,0 +1,20 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { createParamDecorator } from '@nestjs/common';
+
+/** What the gateway keeps of a verified access token besides the Actor: for revoking it. */
+export interface VerifiedAccessToken {
+  jti: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+/** The request as AccessTokenGuard leaves it. */
+export interface RequestWithAccessToken {
+  accessToken?: VerifiedAccessToken;
+}
+
+/** The verified access token of the request (needs `@Authenticated()`). */
+export const CurrentAccessToken = createParamDecorator(
+  (_: unknown, context: ExecutionContext): VerifiedAccessToken | undefined =>
+    context.switchToHttp().getRequest<RequestWithAccessToken>().accessToken,
+);
