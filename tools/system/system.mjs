@@ -16,15 +16,15 @@ import { fileURLToPath } from 'node:url';
 
 export const APPS = ['auth', 'catalog', 'orders', 'notifications', 'gateway'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const tag = process.env.SYSTEM_TAG ?? 'default';
-const runDir = join(root, '.infra/run', `system-${tag}`);
-const logDir = join(root, '.infra/log', `system-${tag}`);
-const distDir = process.env.BOOKSTORE_DIST ?? join(root, 'dist/apps');
-// Read when used: callers may set GATEWAY_PORT after importing this module.
+// Read when used, not at import: callers may set SYSTEM_TAG, BOOKSTORE_DIST or ports afterwards.
+const tag = () => process.env.SYSTEM_TAG ?? 'default';
+const runDir = () => join(root, '.infra/run', `system-${tag()}`);
+const logDir = () => join(root, '.infra/log', `system-${tag()}`);
+const distDir = () => process.env.BOOKSTORE_DIST ?? join(root, 'dist/apps');
 const gatewayUrl = () => `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const pidFile = (app) => join(runDir, `${app}.pid`);
+const pidFile = (app) => join(runDir(), `${app}.pid`);
 
 export function build() {
   const args = ['nx', 'run-many', '-t', 'build', '--projects', APPS.join(','), '--parallel=2'];
@@ -38,11 +38,11 @@ export function build() {
 }
 
 export function startOne(app) {
-  mkdirSync(runDir, { recursive: true });
-  mkdirSync(logDir, { recursive: true });
-  const main = join(distDir, app, 'main.js');
+  mkdirSync(runDir(), { recursive: true });
+  mkdirSync(logDir(), { recursive: true });
+  const main = join(distDir(), app, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first`);
-  const log = openSync(join(logDir, `${app}.log`), 'a');
+  const log = openSync(join(logDir(), `${app}.log`), 'a');
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
     env: process.env,

@@ -48,8 +48,8 @@ describe('module boundaries (enforced by lint)', () => {
 
   it('rejects shared libs reaching into a service scope', async () => {
     const messages = await lint(
-      'libs/shared/messaging/src/probe.ts',
-      "import { AuthConfig } from '@bookstore/auth/feature';\nexport const probe = AuthConfig;\n",
+      'libs/shared/testing/src/probe.ts',
+      "import { normalizeEmail } from '@bookstore/auth/domain';\nexport const probe = normalizeEmail;\n",
     );
     expect(boundaryErrors(messages).join('\n')).toMatch(/scope:shared/);
   });

@@ -1,1 +1,4 @@
-export {};
+export * from './lib/idempotency-slot';
+export * from './lib/order-pricing';
+export * from './lib/order-state-machine';
+export * from './lib/rejection-reason';

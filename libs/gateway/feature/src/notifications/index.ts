@@ -1,1 +1,2 @@
+export * from './notification-stream.service';
 export * from './notifications-routes.module';

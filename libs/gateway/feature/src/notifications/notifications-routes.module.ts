@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 
-/** The public `/api/v1/notifications` routes: HTTP in, RPC to the notifications service out. */
-@Module({})
+import { NotificationStreamService } from './notification-stream.service';
+import { NotificationsController } from './notifications.controller';
+
+/** The public `/api/v1/notifications` routes: RPC to the notifications service, and the live stream. */
+@Module({ controllers: [NotificationsController], providers: [NotificationStreamService] })
 export class NotificationsRoutesModule {}

@@ -1,5 +1,5 @@
 import { InfraConfig } from '@bookstore/shared/platform';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** The notifications service's environment (README lists every variable and its default). */
 export class NotificationsConfig extends InfraConfig {
@@ -10,4 +10,19 @@ export class NotificationsConfig extends InfraConfig {
 
   @IsString()
   NOTIFICATIONS_MONGO_DB = 'bookstore_notifications';
+
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`); empty writes .eml files to MAIL_DIR instead. */
+  @ValidateIf((config: NotificationsConfig) => config.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL, or empty' })
+  SMTP_URL = '';
+
+  /** Sender of every e-mail. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Bookstore <no-reply@bookstore.local>';
+
+  /** Where e-mails go as .eml files when SMTP_URL is empty (git-ignored in development). */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_DIR = '.infra/mail';
 }

@@ -10,4 +10,10 @@ export class OrdersConfig extends InfraConfig {
 
   @IsString()
   ORDERS_MONGO_DB = 'bookstore_orders';
+
+  /** How long placing an order waits for the catalog's book lookup. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  CATALOG_RPC_TIMEOUT_MS = 4000;
 }

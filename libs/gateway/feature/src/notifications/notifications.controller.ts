@@ -1,0 +1,72 @@
+import type { Actor } from '@bookstore/shared/contracts';
+import {
+  ErrorResponseDto,
+  NotificationDto,
+  NotificationPageDto,
+  NOTIFICATIONS_PATTERNS,
+  PaginationQuery,
+} from '@bookstore/shared/contracts';
+import { RpcClient } from '@bookstore/shared/messaging';
+import type { MessageEvent } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+
+import { Authenticated, CurrentActor } from '../auth';
+import { NotificationStreamService } from './notification-stream.service';
+
+/** `/api/v1/notifications`: the caller's notifications, and their live stream. */
+@ApiTags('notifications')
+@ApiExtraModels(NotificationDto)
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly streams: NotificationStreamService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's notifications, newest first" })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  list(@CurrentActor() actor: Actor, @Query() query: PaginationQuery): Promise<NotificationPageDto> {
+    return this.rpc.send('notifications', NOTIFICATIONS_PATTERNS.list, { ...query }, { actor });
+  }
+
+  @Sse('stream')
+  @Authenticated()
+  @ApiOperation({
+    summary: "Live stream of the caller's new notifications (Server-Sent Events)",
+    description:
+      'Each new notification arrives as an event of type `notification` whose data is a ' +
+      'NotificationDto; a `: heartbeat` comment comes every 15 s.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'text/event-stream; every `data:` line is a JSON NotificationDto',
+    content: { 'text/event-stream': { schema: { $ref: getSchemaPath(NotificationDto) } } },
+  })
+  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    return this.streams.forUser(actor.userId);
+  }
+
+  @Post(':id/read')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Mark one of your notifications read' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Unknown, malformed or someone else's" })
+  markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationDto> {
+    return this.rpc.send('notifications', NOTIFICATIONS_PATTERNS.markRead, { id }, { actor });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { NotificationDoc } from '../persistence/notification.repository';
+import { NotificationRepository } from '../persistence/notification.repository';
+import type { Contact } from '../persistence/user-directory.repository';
+import { MailSender } from './mail-sender';
+
+/** A send that took longer than this is presumed crashed; its claim may be taken over. */
+const CLAIM_TTL_MS = 5 * 60_000;
+
+/**
+ * Sends a notification's e-mail at most once per successful send: claim (conditional update),
+ * send, record `emailSentAt`. A failed send releases the claim and throws, so the event is retried
+ * and the e-mail tried again; a redelivery after success finds `emailSentAt` and sends nothing.
+ */
+@Injectable()
+export class EmailDeliveryService {
+  private readonly logger = new Logger(EmailDeliveryService.name);
+
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly sender: MailSender,
+  ) {}
+
+  async deliver(notification: NotificationDoc, recipient: Contact): Promise<void> {
+    if (notification.emailSentAt) return;
+    const id = String(notification._id);
+    if (!(await this.notifications.claimEmail(id, new Date(Date.now() - CLAIM_TTL_MS)))) return;
+    try {
+      await this.sender.send({
+        id,
+        to: recipient.email,
+        subject: notification.title,
+        text: `Hello ${recipient.name},\n\n${notification.body}\n\nThe Bookstore`,
+      });
+    } catch (error) {
+      await this.notifications.releaseEmailClaim(id);
+      this.logger.warn({ msg: 'e-mail failed; the event will be retried', notificationId: id });
+      throw error;
+    }
+    await this.notifications.emailSent(id);
+  }
+}

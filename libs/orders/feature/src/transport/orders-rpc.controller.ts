@@ -1,0 +1,62 @@
+import type { OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
+import {
+  ListOrdersQuery,
+  OrderIdCommand,
+  ORDERS_PATTERNS,
+  PlaceOrderCommand,
+  UpdateOrderStatusCommand,
+} from '@bookstore/shared/contracts';
+import { RpcPayloadPipe } from '@bookstore/shared/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+
+import { requireActor } from '../access/order-access';
+import { CancelOrderHandler } from '../commands/cancel-order/cancel-order.handler';
+import { PlaceOrderHandler } from '../commands/place-order/place-order.handler';
+import { UpdateOrderStatusHandler } from '../commands/update-order-status/update-order-status.handler';
+import { GetOrderHandler } from '../queries/get-order/get-order.handler';
+import { ListOrdersHandler } from '../queries/list-orders/list-orders.handler';
+
+/** Request/reply entry points of the orders service (the gateway already checked roles). */
+@Controller()
+export class OrdersRpcController {
+  constructor(
+    private readonly placeOrder: PlaceOrderHandler,
+    private readonly listOrders: ListOrdersHandler,
+    private readonly getOrder: GetOrderHandler,
+    private readonly cancelOrder: CancelOrderHandler,
+    private readonly updateStatus: UpdateOrderStatusHandler,
+  ) {}
+
+  @MessagePattern(ORDERS_PATTERNS.place)
+  place(
+    @Payload(new RpcPayloadPipe(PlaceOrderCommand)) req: RpcRequest<PlaceOrderCommand>,
+  ): Promise<OrderDto> {
+    return this.placeOrder.execute(requireActor(req.actor), req.payload);
+  }
+
+  @MessagePattern(ORDERS_PATTERNS.list)
+  list(
+    @Payload(new RpcPayloadPipe(ListOrdersQuery)) req: RpcRequest<ListOrdersQuery>,
+  ): Promise<OrderPageDto> {
+    return this.listOrders.execute(requireActor(req.actor), req.payload);
+  }
+
+  @MessagePattern(ORDERS_PATTERNS.get)
+  get(@Payload(new RpcPayloadPipe(OrderIdCommand)) req: RpcRequest<OrderIdCommand>): Promise<OrderDto> {
+    return this.getOrder.execute(requireActor(req.actor), req.payload.id);
+  }
+
+  @MessagePattern(ORDERS_PATTERNS.cancel)
+  cancel(@Payload(new RpcPayloadPipe(OrderIdCommand)) req: RpcRequest<OrderIdCommand>): Promise<OrderDto> {
+    return this.cancelOrder.execute(requireActor(req.actor), req.payload.id);
+  }
+
+  @MessagePattern(ORDERS_PATTERNS.updateStatus)
+  status(
+    @Payload(new RpcPayloadPipe(UpdateOrderStatusCommand)) req: RpcRequest<UpdateOrderStatusCommand>,
+  ): Promise<OrderDto> {
+    requireActor(req.actor);
+    return this.updateStatus.execute(req.payload);
+  }
+}
