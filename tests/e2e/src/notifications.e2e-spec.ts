@@ -1,12 +1,11 @@
-import { randomInt } from 'node:crypto';
-
-import { api, eventually, gatewayUrl, unique, uniqueEmail } from '@bookstore/shared/testing';
-
-const PASSWORD = 'correct-horse-9';
-const ADMIN = {
-  email: process.env['ADMIN_EMAIL'] ?? 'admin@bookstore.local',
-  password: process.env['ADMIN_PASSWORD'] ?? 'ChangeMe123!',
-};
+import {
+  api,
+  createBook,
+  eventually,
+  gatewayUrl,
+  loginAdmin,
+  registerCustomer,
+} from '@bookstore/shared/testing';
 
 interface Notification {
   id: string;
@@ -18,42 +17,8 @@ interface Notification {
   data: Record<string, unknown>;
 }
 
-async function login(email: string, password: string): Promise<string> {
-  const res = await api('POST', '/api/v1/auth/login', { body: { email, password } });
-  expect(res.status).toBe(200);
-  return res.body.accessToken as string;
-}
-
-async function customer(): Promise<{ id: string; token: string }> {
-  const email = uniqueEmail();
-  const res = await api('POST', '/api/v1/auth/register', {
-    body: { email, password: PASSWORD, name: 'Reader' },
-  });
-  expect(res.status).toBe(201);
-  return { id: res.body.id, token: await login(email, PASSWORD) };
-}
-
-function isbn13(): string {
-  const digits = [9, 7, 8, ...Array.from({ length: 9 }, () => randomInt(10))];
-  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0);
-  return [...digits, (10 - (sum % 10)) % 10].join('');
-}
-
-async function book(adminToken: string, stock: number): Promise<string> {
-  const res = await api('POST', '/api/v1/books', {
-    token: adminToken,
-    body: {
-      title: unique('Notified Book'),
-      author: 'E2E',
-      isbn: isbn13(),
-      genres: ['test'],
-      priceCents: 999,
-      stock,
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const book = (adminToken: string, stock: number, priceCents?: number) =>
+  createBook(adminToken, { stock, priceCents });
 
 async function placeOrder(token: string, bookId: string): Promise<string> {
   const res = await api('POST', '/api/v1/orders', { token, body: { items: [{ bookId, quantity: 1 }] } });
@@ -108,11 +73,11 @@ describe('notifications through the gateway', () => {
   let admin: string;
 
   beforeAll(async () => {
-    admin = await login(ADMIN.email, ADMIN.password);
+    admin = await loginAdmin();
   });
 
   it('welcomes a new user and notifies the order confirmation; marks read; hides it from others', async () => {
-    const [reader, stranger] = [await customer(), await customer()];
+    const [reader, stranger] = [await registerCustomer(), await registerCustomer()];
     const welcome = await eventually(
       () => notificationsOf(reader.token),
       (items) => items.some((n) => n.type === 'user.registered'),
@@ -147,7 +112,7 @@ describe('notifications through the gateway', () => {
   });
 
   it("streams the caller's own new notifications over SSE, and nobody else's", async () => {
-    const [reader, other] = [await customer(), await customer()];
+    const [reader, other] = [await registerCustomer(), await registerCustomer()];
     const bookId = await book(admin, 5);
     const controllers = [new AbortController(), new AbortController()];
     const open = async (token: string, signal: AbortSignal) => {

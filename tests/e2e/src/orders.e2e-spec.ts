@@ -1,17 +1,4 @@
-import { randomInt } from 'node:crypto';
-
-import { api, eventually, unique, uniqueEmail } from '@bookstore/shared/testing';
-
-const PASSWORD = 'correct-horse-9';
-const ADMIN = {
-  email: process.env['ADMIN_EMAIL'] ?? 'admin@bookstore.local',
-  password: process.env['ADMIN_PASSWORD'] ?? 'ChangeMe123!',
-};
-
-interface Customer {
-  id: string;
-  token: string;
-}
+import { api, createBook, eventually, loginAdmin, registerCustomer, unique } from '@bookstore/shared/testing';
 
 interface Order {
   id: string;
@@ -22,44 +9,8 @@ interface Order {
   statusHistory: { status: string; at: string; reason?: string }[];
 }
 
-async function login(email: string, password: string): Promise<string> {
-  const res = await api('POST', '/api/v1/auth/login', { body: { email, password } });
-  expect(res.status).toBe(200);
-  return res.body.accessToken as string;
-}
-
-async function customer(): Promise<Customer> {
-  const email = uniqueEmail();
-  const res = await api('POST', '/api/v1/auth/register', {
-    body: { email, password: PASSWORD, name: 'Order Tester' },
-  });
-  expect(res.status).toBe(201);
-  return { id: res.body.id, token: await login(email, PASSWORD) };
-}
-
-/** A valid ISBN-13: 978 + 9 random digits + the check digit. */
-function isbn13(): string {
-  const digits = [9, 7, 8, ...Array.from({ length: 9 }, () => randomInt(10))];
-  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0);
-  return [...digits, (10 - (sum % 10)) % 10].join('');
-}
-
-async function book(adminToken: string, stock: number, priceCents = 1299): Promise<string> {
-  const res = await api('POST', '/api/v1/books', {
-    token: adminToken,
-    body: {
-      title: unique('Order Book'),
-      author: 'E2E Author',
-      isbn: isbn13(),
-      description: 'A book for order tests',
-      genres: ['test'],
-      priceCents,
-      stock,
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const book = (adminToken: string, stock: number, priceCents?: number) =>
+  createBook(adminToken, { stock, priceCents });
 
 async function stockOf(bookId: string): Promise<number> {
   const res = await api('GET', `/api/v1/books/${bookId}`);
@@ -83,11 +34,11 @@ describe('orders through the gateway', () => {
   let admin: string;
 
   beforeAll(async () => {
-    admin = await login(ADMIN.email, ADMIN.password);
+    admin = await loginAdmin();
   });
 
   it('places an order PENDING with price snapshots, then confirms it once stock is reserved', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const [a, b] = [await book(admin, 10, 1299), await book(admin, 5, 500)];
     const res = await place(buyer.token, [
       { bookId: a, quantity: 2 },
@@ -121,7 +72,7 @@ describe('orders through the gateway', () => {
   });
 
   it('rejects an order the catalog cannot fill, naming the short line, and reserves nothing', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const [plenty, scarce] = [await book(admin, 10), await book(admin, 1)];
     const res = await place(buyer.token, [
       { bookId: plenty, quantity: 2 },
@@ -138,7 +89,7 @@ describe('orders through the gateway', () => {
   });
 
   it('returns the first order for a repeated Idempotency-Key, also under concurrency', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 20);
     const key = unique('idem');
     const first = await place(buyer.token, [{ bookId, quantity: 1 }], { 'Idempotency-Key': key });
@@ -158,13 +109,13 @@ describe('orders through the gateway', () => {
     const list = await api('GET', '/api/v1/orders?limit=100', { token: buyer.token });
     expect(list.body.total).toBe(2);
     // Another user's identical key is a different order.
-    const other = await customer();
+    const other = await registerCustomer();
     const theirs = await place(other.token, [{ bookId, quantity: 1 }], { 'Idempotency-Key': key });
     expect(theirs.body.id).not.toBe(first.body.id);
   });
 
   it('answers 400 for invalid lines and unknown books, and 401 without a token', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 5);
     const invalid: [string, unknown][] = [
       ['empty', []],
@@ -195,7 +146,7 @@ describe('orders through the gateway', () => {
   });
 
   it("hides someone else's order (404) and answers 404 for a malformed id", async () => {
-    const [owner, stranger] = [await customer(), await customer()];
+    const [owner, stranger] = [await registerCustomer(), await registerCustomer()];
     const bookId = await book(admin, 5);
     const order = (await place(owner.token, [{ bookId, quantity: 1 }])).body;
     expect((await api('GET', `/api/v1/orders/${order.id}`, { token: stranger.token })).status).toBe(404);
@@ -212,7 +163,7 @@ describe('orders through the gateway', () => {
   });
 
   it('cancels a confirmed order, gives the stock back, and refuses to cancel twice (409)', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 6);
     const order = (await place(buyer.token, [{ bookId, quantity: 4 }])).body;
     expect((await settled(buyer.token, order.id)).status).toBe('CONFIRMED');
@@ -237,7 +188,7 @@ describe('orders through the gateway', () => {
   });
 
   it('cancelled while PENDING stays CANCELLED and leaves no stock reserved', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 3);
     const order = (await place(buyer.token, [{ bookId, quantity: 2 }])).body;
     const cancelled = await api('POST', `/api/v1/orders/${order.id}/cancel`, { token: buyer.token });
@@ -252,7 +203,7 @@ describe('orders through the gateway', () => {
   });
 
   it('lets an admin ship and deliver a confirmed order, in order only; customers get 403', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 5);
     const order = (await place(buyer.token, [{ bookId, quantity: 1 }])).body;
     expect((await settled(buyer.token, order.id)).status).toBe('CONFIRMED');
@@ -290,7 +241,7 @@ describe('orders through the gateway', () => {
   });
 
   it('filters the list by status and rejects a bad status filter with 400', async () => {
-    const buyer = await customer();
+    const buyer = await registerCustomer();
     const bookId = await book(admin, 1);
     const ok = (await place(buyer.token, [{ bookId, quantity: 1 }])).body;
     await settled(buyer.token, ok.id);

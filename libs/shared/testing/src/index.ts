@@ -1,3 +1,4 @@
 export * from './eventually';
+export * from './fixtures';
 export * from './gateway-client';
 export * from './unique';
