@@ -1,5 +1,12 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
-import { EventPublisher, OutboxRelay } from '@bookstore/shared/messaging';
+import {
+  DocumentLock,
+  DocumentLocks,
+  DocumentLockSchema,
+  EventPublisher,
+  lockedOutboxModel,
+  OutboxRelay,
+} from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
@@ -16,7 +23,7 @@ import { TokenIssuer } from './tokens/token-issuer';
 import { AdminSeeder } from './users/admin-seeder';
 import { PasswordHasher } from './users/password-hasher';
 import { User, UserSchema } from './users/user.schema';
-import { UsersService } from './users/users.service';
+import { userLock, UsersService } from './users/users.service';
 
 /** Event types the auth service consumes; its events queue is bound to exactly these. */
 export const AUTH_SUBSCRIPTIONS: readonly string[] = [];
@@ -31,6 +38,7 @@ export class AuthFeatureModule {
         MongooseModule.forFeature([
           { name: User.name, schema: UserSchema },
           { name: RefreshToken.name, schema: RefreshTokenSchema },
+          { name: DocumentLock.name, schema: DocumentLockSchema },
         ]),
       ],
       controllers: [AuthRpcController],
@@ -38,12 +46,12 @@ export class AuthFeatureModule {
         { provide: AUTH_CONFIG, useValue: config },
         {
           provide: USERS_OUTBOX_RELAY,
-          inject: [EventPublisher, getModelToken(User.name)],
-          useFactory: (publisher: EventPublisher, users: Model<User>) =>
-            new OutboxRelay(publisher, [
-              users as unknown as ConstructorParameters<typeof OutboxRelay>[1][number],
-            ]),
+          inject: [EventPublisher, DocumentLocks, getModelToken(User.name)],
+          // Pops run under the user's lock, as role changes do (FerretDB updates are not atomic).
+          useFactory: (publisher: EventPublisher, locks: DocumentLocks, users: Model<User>) =>
+            new OutboxRelay(publisher, [lockedOutboxModel(users, locks, userLock)]),
         },
+        DocumentLocks,
         {
           provide: RefreshTokenFamilies,
           inject: [MongoRefreshTokenStore],

@@ -1,1 +1,5 @@
-export {};
+export * from './catalog-error-codes';
+export * from './isbn/isbn';
+export * from './stock/reservation-decisions';
+export * from './stock/reservation-line';
+export * from './stock/reservation-status';

@@ -6,7 +6,15 @@ import {
   ORDER_SHIPPED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
-import { EventPublisher, InboxModule, OutboxRelay } from '@bookstore/shared/messaging';
+import {
+  DocumentLock,
+  DocumentLocks,
+  DocumentLockSchema,
+  EventPublisher,
+  InboxModule,
+  lockedOutboxModel,
+  OutboxRelay,
+} from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
@@ -18,7 +26,7 @@ import { NotifyHandler } from './consuming/notify.handler';
 import { EmailDeliveryService } from './mail/email-delivery.service';
 import { MailSender } from './mail/mail-sender';
 import { NOTIFICATIONS_CONFIG, NOTIFICATIONS_OUTBOX_RELAY } from './notifications.tokens';
-import { NotificationRepository } from './persistence/notification.repository';
+import { notificationLock, NotificationRepository } from './persistence/notification.repository';
 import { Notification, NotificationSchema } from './persistence/notification.schema';
 import { UserContact, UserContactSchema } from './persistence/user-contact.schema';
 import { UserDirectoryRepository } from './persistence/user-directory.repository';
@@ -36,8 +44,6 @@ export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = [
   ORDER_DELIVERED,
 ];
 
-type OutboxModel = ConstructorParameters<typeof OutboxRelay>[1][number];
-
 /** The notifications service's use cases: message handlers, persistence and domain wiring. */
 @Module({})
 export class NotificationsFeatureModule {
@@ -48,6 +54,7 @@ export class NotificationsFeatureModule {
         MongooseModule.forFeature([
           { name: Notification.name, schema: NotificationSchema },
           { name: UserContact.name, schema: UserContactSchema },
+          { name: DocumentLock.name, schema: DocumentLockSchema },
         ]),
         InboxModule,
       ],
@@ -61,10 +68,12 @@ export class NotificationsFeatureModule {
         },
         {
           provide: NOTIFICATIONS_OUTBOX_RELAY,
-          inject: [EventPublisher, getModelToken(Notification.name)],
-          useFactory: (publisher: EventPublisher, notifications: Model<Notification>) =>
-            new OutboxRelay(publisher, [notifications as unknown as OutboxModel]),
+          inject: [EventPublisher, DocumentLocks, getModelToken(Notification.name)],
+          // Pops run under the notification's lock, as its updates do (FerretDB is not atomic).
+          useFactory: (publisher: EventPublisher, locks: DocumentLocks, notifications: Model<Notification>) =>
+            new OutboxRelay(publisher, [lockedOutboxModel(notifications, locks, notificationLock)]),
         },
+        DocumentLocks,
         NotificationRepository,
         UserDirectoryRepository,
         EmailDeliveryService,

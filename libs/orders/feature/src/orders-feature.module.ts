@@ -1,5 +1,14 @@
 import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
-import { EventPublisher, InboxModule, OutboxRelay, RpcClient } from '@bookstore/shared/messaging';
+import {
+  DocumentLock,
+  DocumentLocks,
+  DocumentLockSchema,
+  EventPublisher,
+  InboxModule,
+  lockedOutboxModel,
+  OutboxRelay,
+  RpcClient,
+} from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
@@ -11,7 +20,7 @@ import { PlaceOrderHandler } from './commands/place-order/place-order.handler';
 import { UpdateOrderStatusHandler } from './commands/update-order-status/update-order-status.handler';
 import type { OrdersConfig } from './config/orders.config';
 import { CATALOG_RPC, ORDER_REPOSITORY, ORDERS_CONFIG, ORDERS_OUTBOX_RELAY } from './orders.tokens';
-import { MongoOrderRepository } from './persistence/mongo-order.repository';
+import { MongoOrderRepository, orderLock } from './persistence/mongo-order.repository';
 import { Order, OrderSchema } from './persistence/order.schema';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
@@ -29,7 +38,13 @@ export class OrdersFeatureModule {
   static forRoot(config: OrdersConfig): DynamicModule {
     return {
       module: OrdersFeatureModule,
-      imports: [MongooseModule.forFeature([{ name: Order.name, schema: OrderSchema }]), InboxModule],
+      imports: [
+        MongooseModule.forFeature([
+          { name: Order.name, schema: OrderSchema },
+          { name: DocumentLock.name, schema: DocumentLockSchema },
+        ]),
+        InboxModule,
+      ],
       controllers: [OrdersRpcController, StockEventsController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: config },
@@ -40,12 +55,12 @@ export class OrdersFeatureModule {
         },
         {
           provide: ORDERS_OUTBOX_RELAY,
-          inject: [EventPublisher, getModelToken(Order.name)],
-          useFactory: (publisher: EventPublisher, orders: Model<Order>) =>
-            new OutboxRelay(publisher, [
-              orders as unknown as ConstructorParameters<typeof OutboxRelay>[1][number],
-            ]),
+          inject: [EventPublisher, DocumentLocks, getModelToken(Order.name)],
+          // Pops run under the order's lock: FerretDB's updates are not atomic (see DocumentLocks).
+          useFactory: (publisher: EventPublisher, locks: DocumentLocks, orders: Model<Order>) =>
+            new OutboxRelay(publisher, [lockedOutboxModel(orders, locks, orderLock)]),
         },
+        DocumentLocks,
         CatalogBooksClient,
         OrderTransitionsService,
         PlaceOrderHandler,

@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './consuming';
 export * from './inbox';
+export * from './locks';
 export * from './messaging.module';
 export * from './outbox';
 export * from './publishing';

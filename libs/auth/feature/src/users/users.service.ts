@@ -2,6 +2,7 @@ import { normalizeEmail } from '@bookstore/auth/domain';
 import type { UserDto } from '@bookstore/shared/contracts';
 import { DomainError, Role, USER_REGISTERED } from '@bookstore/shared/contracts';
 import type { OutboxEntry } from '@bookstore/shared/messaging';
+import { DocumentLocks } from '@bookstore/shared/messaging';
 import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -21,6 +22,9 @@ export interface NewUser {
   name: string;
 }
 
+/** The lock key of a user document, shared by role changes and the outbox relay. */
+export const userLock = (userId: string) => `user:${userId}`;
+
 /** Accounts: registration (with its `user.registered` event), credentials, roles. */
 @Injectable()
 export class UsersService {
@@ -28,6 +32,7 @@ export class UsersService {
     @InjectModel(User.name) private readonly users: Model<User>,
     private readonly hasher: PasswordHasher,
     @Inject(USERS_OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    private readonly locks: DocumentLocks,
   ) {}
 
   /** Creates a customer; the event is stored in the same insert and published by the relay. */
@@ -75,10 +80,12 @@ export class UsersService {
 
   async updateRoles(id: string, roles: Role[]): Promise<UserDto> {
     const user = isObjectId(id)
-      ? await this.users
-          .findByIdAndUpdate(id, { $set: { roles: [...new Set(roles)] } }, { new: true })
-          .lean()
-          .exec()
+      ? await this.locks.run(userLock(id), () =>
+          this.users
+            .findByIdAndUpdate(id, { $set: { roles: [...new Set(roles)] } }, { new: true })
+            .lean()
+            .exec(),
+        )
       : null;
     if (!user) throw DomainError.notFound('AUTH.USER_NOT_FOUND', 'User not found');
     return toUserDto(user);

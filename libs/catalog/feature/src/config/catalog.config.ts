@@ -1,5 +1,9 @@
 import { InfraConfig } from '@bookstore/shared/platform';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
 
 /** The catalog service's environment (README lists every variable and its default). */
 export class CatalogConfig extends InfraConfig {
@@ -10,4 +14,31 @@ export class CatalogConfig extends InfraConfig {
 
   @IsString()
   CATALOG_MONGO_DB = 'bookstore_catalog';
+
+  /** Seed the demo books into an empty catalog at start; unset means "only when NODE_ENV=development". */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  CATALOG_SEED_DEMO?: boolean;
+
+  /** The demo books (relative to the working directory). */
+  @IsString()
+  CATALOG_SEED_FILE = 'tools/seed/books.json';
+
+  /** How long a cached book or list page lives (the version keys make it fresh anyway). */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  CATALOG_CACHE_TTL_MS = 300_000;
+
+  /** A cache call slower than this is abandoned and the read goes to MongoDB. */
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  CATALOG_CACHE_TIMEOUT_MS = 250;
+}
+
+/** Whether this configuration asks for the demo books. */
+export function shouldSeedDemo(config: CatalogConfig): boolean {
+  return config.CATALOG_SEED_DEMO ?? config.NODE_ENV === 'development';
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
-/** The public `/api/v1/catalog` routes: HTTP in, RPC to the catalog service out. */
-@Module({})
+import { BooksController } from './books.controller';
+
+/** The public `/api/v1/books` routes: HTTP in, RPC to the catalog service out. */
+@Module({ controllers: [BooksController] })
 export class CatalogRoutesModule {}

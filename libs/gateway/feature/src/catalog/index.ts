@@ -1,1 +1,3 @@
+export * from './book-id.pipe';
+export * from './books.controller';
 export * from './catalog-routes.module';

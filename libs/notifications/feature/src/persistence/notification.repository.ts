@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@bookstore/shared/contracts';
+import { DocumentLocks } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -21,10 +22,16 @@ export interface NewNotification {
   data: Record<string, unknown>;
 }
 
+/** The lock key of a notification document, shared by its updates and the outbox relay. */
+export const notificationLock = (id: string) => `notification:${id}`;
+
 /** The notifications collection; every write is one single-document operation. */
 @Injectable()
 export class NotificationRepository {
-  constructor(@InjectModel(Notification.name) private readonly notifications: Model<Notification>) {}
+  constructor(
+    @InjectModel(Notification.name) private readonly notifications: Model<Notification>,
+    private readonly locks: DocumentLocks,
+  ) {}
 
   /**
    * Stores the notification with its `notification.created` event in one insert, or returns the
@@ -71,9 +78,11 @@ export class NotificationRepository {
   async markRead(id: string, userId: string): Promise<NotificationDoc | null> {
     if (!OBJECT_ID.test(id)) return null;
     // updateOne + findOne rather than findOneAndUpdate with a projection, which FerretDB lacks.
-    await this.notifications
-      .updateOne({ _id: id, userId, read: false }, { $set: { read: true, readAt: new Date() } })
-      .exec();
+    await this.locks.run(notificationLock(id), () =>
+      this.notifications
+        .updateOne({ _id: id, userId, read: false }, { $set: { read: true, readAt: new Date() } })
+        .exec(),
+    );
     return this.notifications.findOne({ _id: id, userId }, PROJECTION).lean<NotificationDoc>().exec();
   }
 
@@ -82,28 +91,35 @@ export class NotificationRepository {
    * older than `staleBefore` is from a crashed attempt and may be taken over).
    */
   async claimEmail(id: string, staleBefore: Date): Promise<boolean> {
-    const claimed = await this.notifications
-      .updateOne(
-        {
-          _id: id,
-          emailSentAt: { $exists: false },
-          $or: [{ emailClaimedAt: { $exists: false } }, { emailClaimedAt: { $lt: staleBefore } }],
-        },
-        { $set: { emailClaimedAt: new Date() } },
-      )
-      .exec();
+    // Under the lock: FerretDB's conditional updates are not atomic, and two claims must not both win.
+    const claimed = await this.locks.run(notificationLock(id), () =>
+      this.notifications
+        .updateOne(
+          {
+            _id: id,
+            emailSentAt: { $exists: false },
+            $or: [{ emailClaimedAt: { $exists: false } }, { emailClaimedAt: { $lt: staleBefore } }],
+          },
+          { $set: { emailClaimedAt: new Date() } },
+        )
+        .exec(),
+    );
     return claimed.modifiedCount === 1;
   }
 
   async emailSent(id: string): Promise<void> {
-    await this.notifications
-      .updateOne({ _id: id }, { $set: { emailSentAt: new Date() }, $unset: { emailClaimedAt: 1 } })
-      .exec();
+    await this.locks.run(notificationLock(id), () =>
+      this.notifications
+        .updateOne({ _id: id }, { $set: { emailSentAt: new Date() }, $unset: { emailClaimedAt: 1 } })
+        .exec(),
+    );
   }
 
   async releaseEmailClaim(id: string): Promise<void> {
-    await this.notifications
-      .updateOne({ _id: id, emailSentAt: { $exists: false } }, { $unset: { emailClaimedAt: 1 } })
-      .exec();
+    await this.locks.run(notificationLock(id), () =>
+      this.notifications
+        .updateOne({ _id: id, emailSentAt: { $exists: false } }, { $unset: { emailClaimedAt: 1 } })
+        .exec(),
+    );
   }
 }

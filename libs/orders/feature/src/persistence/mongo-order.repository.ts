@@ -1,4 +1,5 @@
 import type { EventEnvelope, OrderStatus } from '@bookstore/shared/contracts';
+import { DocumentLocks } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { QueryFilter } from 'mongoose';
@@ -14,10 +15,16 @@ const PROJECTION = { outbox: 0, idempotencyKey: 0 };
 
 type OrderDoc = Order & { _id: unknown };
 
+/** The lock key of an order document, shared by status changes and the outbox relay. */
+export const orderLock = (orderId: string) => `order:${orderId}`;
+
 /** The orders collection behind the `OrderRepository` port. */
 @Injectable()
 export class MongoOrderRepository implements OrderRepository {
-  constructor(@InjectModel(Order.name) private readonly orders: Model<Order>) {}
+  constructor(
+    @InjectModel(Order.name) private readonly orders: Model<Order>,
+    private readonly locks: DocumentLocks,
+  ) {}
 
   async insert(order: NewOrder): Promise<OrderRecord> {
     const { id, ...fields } = order;
@@ -69,15 +76,19 @@ export class MongoOrderRepository implements OrderRepository {
   ): Promise<OrderRecord | null> {
     const set: Partial<Order> = { status: change.status };
     if (change.reason) set.reason = change.reason;
-    const doc = await this.orders
-      .findOneAndUpdate(
-        { _id: id, status: from },
-        { $set: set, $push: { statusHistory: change, outbox: event } },
-        // No projection: FerretDB does not implement findAndModify `fields`; toRecord drops the outbox.
-        { new: true },
-      )
-      .lean<OrderDoc>()
-      .exec();
+    // Under the order's lock: on FerretDB the conditional update alone is not atomic, and the
+    // relay's pop of a published event could otherwise overwrite this status change.
+    const doc = await this.locks.run(orderLock(id), () =>
+      this.orders
+        .findOneAndUpdate(
+          { _id: id, status: from },
+          { $set: set, $push: { statusHistory: change, outbox: event } },
+          // No projection: FerretDB does not implement findAndModify `fields`; toRecord drops the outbox.
+          { new: true },
+        )
+        .lean<OrderDoc>()
+        .exec(),
+    );
     return doc ? toRecord(doc) : null;
   }
 }

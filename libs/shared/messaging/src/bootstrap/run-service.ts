@@ -46,6 +46,8 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
     microservice.useGlobalInterceptors(interceptor);
     microservice.useGlobalFilters(new RpcErrorFilter());
   }
+  // Lifecycle hooks (keys loaded, connections open) before the first message is consumed.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(options.opsPort, '0.0.0.0');
   logger.log({ msg: `${options.service} ready`, opsPort: options.opsPort }, 'Bootstrap');

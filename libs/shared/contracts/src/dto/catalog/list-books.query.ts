@@ -5,7 +5,14 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { PaginationQuery } from '../common/pagination.query';
 import { BOOK_LIMITS } from './book-limits';
 
-export const BOOK_SORTS = ['title', '-title', 'priceCents', '-priceCents', 'createdAt', '-createdAt'] as const;
+export const BOOK_SORTS = [
+  'title',
+  '-title',
+  'priceCents',
+  '-priceCents',
+  'createdAt',
+  '-createdAt',
+] as const;
 export type BookSort = (typeof BOOK_SORTS)[number];
 
 /** `GET /books`: search, filters, sort and page. */

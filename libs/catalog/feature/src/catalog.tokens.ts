@@ -1,0 +1,6 @@
+/** The CatalogConfig instance the service started with. */
+export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
+/** The cache port (CachePort): Redis in the service, anything with the same contract in tests. */
+export const CACHE_PORT = Symbol('CACHE_PORT');
+/** The OutboxRelay over the books and reservations collections. */
+export const CATALOG_OUTBOX = Symbol('CATALOG_OUTBOX');

@@ -1,0 +1,36 @@
+import { CATALOG_ERRORS } from '@bookstore/catalog/domain';
+import type { BookPageDto, ListBooksQuery } from '@bookstore/shared/contracts';
+import { DomainError } from '@bookstore/shared/contracts';
+import { Injectable } from '@nestjs/common';
+
+import { toBookDto } from '../../books/book.mapper';
+import { BooksRepository } from '../../books/books.repository';
+import { BookCacheService } from '../../cache/book-cache.service';
+import { bookListCriteria } from './book-list-criteria';
+
+/** `GET /books`: one page of live books, cached per query and list generation. */
+@Injectable()
+export class ListBooksHandler {
+  constructor(
+    private readonly books: BooksRepository,
+    private readonly cache: BookCacheService,
+  ) {}
+
+  execute(query: ListBooksQuery): Promise<BookPageDto> {
+    if (
+      query.minPriceCents !== undefined &&
+      query.maxPriceCents !== undefined &&
+      query.minPriceCents > query.maxPriceCents
+    ) {
+      throw DomainError.validation(
+        CATALOG_ERRORS.invalidPriceRange,
+        'minPriceCents must not be greater than maxPriceCents',
+      );
+    }
+    return this.cache.list(query, async () => {
+      const criteria = bookListCriteria(query);
+      const { items, total } = await this.books.page(criteria);
+      return { items: items.map(toBookDto), total, page: query.page ?? 1, limit: criteria.limit };
+    });
+  }
+}

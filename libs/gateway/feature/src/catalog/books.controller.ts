@@ -1,0 +1,125 @@
+import type { Actor } from '@bookstore/shared/contracts';
+import {
+  AdjustStockDto,
+  BookDto,
+  BookPageDto,
+  CATALOG_PATTERNS,
+  CreateBookDto,
+  ErrorResponseDto,
+  ListBooksQuery,
+  UpdateBookDto,
+} from '@bookstore/shared/contracts';
+import { RpcClient } from '@bookstore/shared/messaging';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { AdminOnly, CurrentActor } from '../auth/auth.decorators';
+import { BookIdPipe } from './book-id.pipe';
+
+const ID_PARAM = {
+  name: 'id',
+  description: 'Book id (24 hex characters)',
+  example: '665f1c2e8b3a4d0012345678',
+};
+
+/** `/api/v1/books`: reads for anyone, writes for admins; everything is answered by the catalog service. */
+@ApiTags('catalog')
+@Controller('books')
+export class BooksController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List books: search (q), filters, sort and pagination' })
+  @ApiOkResponse({ type: BookPageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid query parameter' })
+  list(@Query() query: ListBooksQuery): Promise<BookPageDto> {
+    return this.rpc.send('catalog', CATALOG_PATTERNS.listBooks, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One book' })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: BookDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book (also for a malformed id)' })
+  get(@Param('id', BookIdPipe) id: string): Promise<BookDto> {
+    return this.rpc.send('catalog', CATALOG_PATTERNS.getBook, { id });
+  }
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({ summary: 'Add a book (admin)' })
+  @ApiCreatedResponse({ type: BookDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body (e.g. bad ISBN checksum)' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A book with this ISBN exists' })
+  create(@Body() dto: CreateBookDto, @CurrentActor() actor: Actor): Promise<BookDto> {
+    return this.rpc.send('catalog', CATALOG_PATTERNS.createBook, dto, { actor });
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Change a book (admin); stock changes go through /stock' })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: BookDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Another book has this ISBN' })
+  update(
+    @Param('id', BookIdPipe) id: string,
+    @Body() changes: UpdateBookDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookDto> {
+    return this.rpc.send('catalog', CATALOG_PATTERNS.updateBook, { id, changes }, { actor });
+  }
+
+  @Delete(':id')
+  @AdminOnly()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a book from the catalog (admin)' })
+  @ApiParam(ID_PARAM)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book' })
+  async remove(@Param('id', BookIdPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.rpc.send('catalog', CATALOG_PATTERNS.deleteBook, { id }, { actor });
+  }
+
+  @Post(':id/stock')
+  @AdminOnly()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Restock (delta > 0) or write off (delta < 0) a book (admin)' })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: BookDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'delta missing, zero or not an integer' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'The stock would go below zero (code CATALOG.INSUFFICIENT_STOCK)',
+  })
+  adjustStock(
+    @Param('id', BookIdPipe) id: string,
+    @Body() dto: AdjustStockDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BookDto> {
+    return this.rpc.send('catalog', CATALOG_PATTERNS.adjustStock, { id, delta: dto.delta }, { actor });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './document-lock.schema';
+export * from './document-locks';
+export * from './locked-outbox-model';
