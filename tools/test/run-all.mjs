@@ -19,6 +19,8 @@ const summary = new Summary();
 const testEnv = {
   ...process.env,
   NODE_ENV: 'test',
+  // The demo catalog is part of what `npm start` gives; the e2e specs check it is there.
+  CATALOG_SEED_DEMO: 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   SYSTEM_TAG: 'test',
   GATEWAY_PORT: '3900',

@@ -5,6 +5,7 @@ import {
   gatewayUrl,
   loginAdmin,
   registerCustomer,
+  unique,
 } from '@bookstore/shared/testing';
 
 interface Notification {
@@ -18,7 +19,7 @@ interface Notification {
 }
 
 const book = (adminToken: string, stock: number, priceCents?: number) =>
-  createBook(adminToken, { stock, priceCents });
+  createBook(adminToken, { stock, priceCents, title: unique('Notified Book') });
 
 async function placeOrder(token: string, bookId: string): Promise<string> {
   const res = await api('POST', '/api/v1/orders', { token, body: { items: [{ bookId, quantity: 1 }] } });

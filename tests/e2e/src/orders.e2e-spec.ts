@@ -10,7 +10,7 @@ interface Order {
 }
 
 const book = (adminToken: string, stock: number, priceCents?: number) =>
-  createBook(adminToken, { stock, priceCents });
+  createBook(adminToken, { stock, priceCents, title: unique('Order Book') });
 
 async function stockOf(bookId: string): Promise<number> {
   const res = await api('GET', `/api/v1/books/${bookId}`);

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import { InfraConfig } from './infra.config';
 import { ConfigError, loadConfig } from './load-config';
@@ -8,6 +8,10 @@ class ExampleConfig extends InfraConfig {
   @Min(1)
   @Max(65535)
   EXAMPLE_PORT = 9999;
+
+  @IsOptional()
+  @IsBoolean()
+  EXAMPLE_FLAG?: boolean;
 }
 
 describe('loadConfig', () => {
@@ -46,5 +50,12 @@ describe('loadConfig', () => {
 describe('loadConfig conversions', () => {
   it('rejects a number that is not one, naming the raw value', () => {
     expect(() => loadConfig(ExampleConfig, { EXAMPLE_PORT: '80abc' })).toThrow('EXAMPLE_PORT="80abc"');
+  });
+});
+
+describe('loadConfig optional fields', () => {
+  it('reads an optional field that has no default', () => {
+    expect(loadConfig(ExampleConfig, {}).EXAMPLE_FLAG).toBeUndefined();
+    expect(loadConfig(ExampleConfig, { EXAMPLE_FLAG: 'true' }).EXAMPLE_FLAG).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage, validateSync } from 'class-validator';
 
 /** Thrown at start-up when a variable is missing or malformed; the message names every problem. */
 export class ConfigError extends Error {
@@ -22,9 +22,13 @@ type ConfigClass<T> = new () => T;
 export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
   const defaults = new cls() as Record<string, unknown>;
   const given: Record<string, unknown> = {};
-  for (const key of Object.keys(defaults)) {
+  // Fields with a default, and optional ones that only carry validation decorators.
+  const validated = getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .map((metadata) => metadata.propertyName);
+  for (const key of new Set([...Object.keys(defaults), ...validated])) {
     const raw = env[key];
-    if (raw !== undefined && raw !== '') given[key] = convert(raw, defaults[key]);
+    if (raw !== undefined && raw !== '') given[key] = convert(raw, kindOf(cls, key, defaults[key]));
   }
   const config = plainToInstance(cls, { ...defaults, ...given });
   const errors = validateSync(config, { forbidUnknownValues: false });
@@ -40,10 +44,18 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   return config;
 }
 
-/** Reads a variable as the type of its default; what cannot be read stays invalid for validation. */
-function convert(raw: string, fallback: unknown): unknown {
-  if (typeof fallback === 'number') return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
-  if (typeof fallback === 'boolean') {
+/** The type of a field: its default's, else its declared type (decorator metadata) when it has none. */
+function kindOf(cls: object, key: string, fallback: unknown): string {
+  if (fallback !== undefined) return typeof fallback;
+  const declared = Reflect.getMetadata('design:type', (cls as { prototype: object }).prototype, key) as
+    { name?: string } | undefined;
+  return declared?.name?.toLowerCase() ?? 'string';
+}
+
+/** Reads a variable as its field's type; what cannot be read stays invalid for validation. */
+function convert(raw: string, kind: string): unknown {
+  if (kind === 'number') return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  if (kind === 'boolean') {
     if (/^(true|1|yes)$/i.test(raw)) return true;
     if (/^(false|0|no)$/i.test(raw)) return false;
   }
