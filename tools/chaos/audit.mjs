@@ -2,17 +2,19 @@
 // exists and settled, stock = confirmed quantities, one notification per settled order, no DLQ).
 import { readStocks } from '../../bench/lib/fixtures.mjs';
 import { call, mapLimit, sleep } from '../../bench/lib/http.mjs';
-import { checkStockInvariant, listAllOrders } from '../../bench/lib/orders.mjs';
+import { checkStockInvariant } from '../../bench/lib/orders.mjs';
+
+export { waitSettled } from '../../bench/lib/orders.mjs';
 
 /** Placements whose answer was lost (timeout, 5xx): re-sent with the same Idempotency-Key. */
 export async function resolveUncertain(placements, log) {
   const uncertain = placements.filter((p) => p.status !== 201 && (p.status === 0 || p.status >= 500));
   const outcome = { resent: uncertain.length, resolved201: 0, other: {} };
-  for (const p of uncertain) {
+  await mapLimit(uncertain, 8, async (p) => {
     const res = await placeOrderWithKey(p);
     if (res.status === 201) outcome.resolved201++;
     else outcome.other[res.status] = (outcome.other[res.status] ?? 0) + 1;
-  }
+  });
   if (uncertain.length)
     log(`[chaos] re-sent ${uncertain.length} unanswered placements with their Idempotency-Key`);
   return outcome;
@@ -25,20 +27,6 @@ async function placeOrderWithKey(p) {
     headers: { 'idempotency-key': p.key },
     timeoutMs: 15_000,
   });
-}
-
-/** Lists every order of the customers until none is PENDING or the deadline passes. */
-export async function waitSettled(customers, deadlineMs, log) {
-  const end = Date.now() + deadlineMs;
-  let orders = [];
-  while (Date.now() < end) {
-    orders = (await mapLimit(customers, 4, listAllOrders)).flat();
-    const pending = orders.filter((o) => o.status === 'PENDING').length;
-    if (pending === 0) return orders;
-    log(`[chaos] ${pending} order(s) still PENDING…`);
-    await sleep(3000);
-  }
-  return orders;
 }
 
 /** Notifications per (type, order): missing for a settled order, or more than one. */
@@ -66,7 +54,8 @@ export async function auditNotifications(customers, orders) {
   for (const order of orders) {
     if (order.status !== 'CONFIRMED' && order.status !== 'REJECTED') continue;
     // Notification types are the event types without version: order.confirmed, order.rejected.
-    if (!seen.has(`order.${order.status.toLowerCase()}|${order.id}`)) missing.push({ orderId: order.id, status: order.status });
+    if (!seen.has(`order.${order.status.toLowerCase()}|${order.id}`))
+      missing.push({ orderId: order.id, status: order.status });
   }
   return {
     measured: true,

@@ -11,6 +11,7 @@ export function printChaosReport(result) {
         ['requests', 'requests meanwhile'],
         ['statuses', 'statuses meanwhile'],
         ['maxMs', 'slowest answer ms'],
+        ['crashed', 'crashed'],
       ],
       result.faults.map((f) => {
         const w = result.load?.windows.find((x) => x.fault === f.fault) ?? {};
@@ -20,6 +21,7 @@ export function printChaosReport(result) {
           requests: w.requests,
           statuses: JSON.stringify(w.byStatus ?? {}),
           maxMs: w.maxMs,
+          crashed: f.crashed?.join(',') || 'none',
         };
       }),
     );

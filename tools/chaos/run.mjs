@@ -9,6 +9,7 @@
 // --books N  --stock N  --request-timeout MS  --sandbox N  --attach  --no-build  --restart-shared-infra
 import { parseArgs } from '../../bench/lib/cli.mjs';
 import { adminLogin, createBooks, createCustomers } from '../../bench/lib/fixtures.mjs';
+import { servicePids } from '../../bench/lib/footprint.mjs';
 import { sleep } from '../../bench/lib/http.mjs';
 import { writeResults } from '../../bench/lib/results.mjs';
 import { bringUpSystem, stopOnSignals } from '../../bench/lib/sandbox.mjs';
@@ -52,6 +53,8 @@ async function main() {
     const admin = await adminLogin();
     const books = await createBooks(admin, options.books, options.stock, 'chaos');
     const customers = await createCustomers(options.customers, 'chaos');
+    // Parked messages already in the vhost (earlier runs) are not this run's losses.
+    const dlqBefore = await deadLetterDepths(process.env.AMQP_URL).catch(() => ({}));
     const load = new SteadyLoad({ customers, books, rate: options.rate, timeoutMs: options.requestTimeout });
     console.log(`[chaos] steady load: ${options.rate} orders/s from ${customers.length} customers`);
     load.start();
@@ -67,7 +70,7 @@ async function main() {
       }
       console.log(`[chaos] fault: ${fault}`);
       const record = await injectFault(fault, { system: up.system, downS: options.down });
-      await up.system.waitHealthy(180_000);
+      record.crashed = await recover(up.system);
       record.healthyAt = Date.now();
       record.recoveryMs = record.healthyAt - record.downAt;
       console.log(`[chaos] ${fault}: healthy again after ${record.recoveryMs} ms`);
@@ -80,9 +83,12 @@ async function main() {
     const orders = await waitSettled(customers, 120_000, console.log);
     result.orders = await auditOrders(books, load.placements, orders);
     result.notifications = await auditNotificationsEventually(customers, orders, 60_000);
-    result.deadLetters = await deadLetterDepths(process.env.AMQP_URL).catch((error) => ({
+    const dlqAfter = await deadLetterDepths(process.env.AMQP_URL).catch((error) => ({
       error: error.message,
     }));
+    result.deadLetters = dlqAfter.error
+      ? dlqAfter
+      : Object.fromEntries(Object.entries(dlqAfter).map(([q, n]) => [q, (n ?? 0) - (dlqBefore[q] ?? 0)]));
   } catch (error) {
     result.error = error.message;
     console.error(`[chaos] ${error.stack ?? error.message}`);
@@ -93,6 +99,36 @@ async function main() {
   printChaosReport(result);
   console.log(`\nresults: ${writeResults('chaos', result)}`);
   process.exit(result.passed.all ? 0 : 1);
+}
+
+/**
+ * Waits for health; a service that died meanwhile (a crash on the fault is a finding, not the end
+ * of the run) is recorded and started again. Returns the names of the crashed services.
+ */
+async function recover(system) {
+  try {
+    await system.waitHealthy(60_000);
+    return [];
+  } catch {
+    const crashed = Object.entries(servicePids())
+      .filter(([, pid]) => !isAlive(pid))
+      .map(([app]) => app);
+    for (const app of crashed) {
+      console.log(`[chaos] ${app} is not running (crashed on the fault): starting it again`);
+      system.startOne(app);
+    }
+    await system.waitHealthy(180_000);
+    return crashed;
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Request outcomes, overall and per fault window (from the kill until healthy again). */
@@ -127,11 +163,12 @@ function verdict(result) {
     completed: !result.error,
     gatewayNeverHung: result.load?.hung === 0,
     noOrderPending: o?.invariant.pending === 0,
-    stockMatchesConfirmed: o?.invariant.books.every((b) => b.ok) ?? false,
+    stockMatchesConfirmed: o?.invariant.books.every((b) => b.ok === true) ?? false,
     noAcceptedOrderLost: o?.lostAccepted.length === 0,
     noEventAppliedTwice: n?.measured ? n.duplicated.length === 0 : null,
     noEventLost: n?.measured ? n.missing === 0 : null,
     deadLettersEmpty: dlq.error ? null : Object.values(dlq).every((v) => !v),
+    noServiceCrashed: result.faults.every((f) => !f.crashed?.length),
   };
   return { ...checks, all: Object.values(checks).every((v) => v !== false) };
 }

@@ -63,28 +63,84 @@ export function runSchemathesis(
   return new Promise((resolve) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(logPath);
+    const output = [];
     for (const stream of [child.stdout, child.stderr]) {
-      stream.pipe(log, { end: false });
-      stream.on('data', (chunk) => process.stdout.write(chunk));
+      stream.on('data', (chunk) => {
+        output.push(chunk);
+        log.write(chunk);
+        process.stdout.write(chunk);
+      });
     }
     // Schemathesis honours --max-time; this only guards against a hang of the tool itself.
     const killer = setTimeout(() => child.kill('SIGKILL'), (maxTimeS + 180) * 1000);
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       clearTimeout(killer);
       log.end();
       const report = existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : null;
+      const logText = Buffer.concat(output).toString('utf8');
       resolve({
         exitCode: code ?? signal,
         completed: report !== null && signal === null,
         durationS: Math.round((Date.now() - started) / 1000),
-        ...readReport(report),
+        ...readReport(report, logText),
       });
     });
   });
 }
 
-/** Reduces the JSON run report to operations tested and one entry per distinct failure. */
-export function readReport(report) {
-  if (!report) return { operations: 0, failures: [] };
-  return { operations: 0, failures: [], raw: report };
+/**
+ * One entry per failure group of the JSON report (check title × operation), with the curl commands
+ * the terminal output gave to reproduce that operation's failures.
+ */
+export function readReport(report, logText = '') {
+  if (!report) return { operations: 0, testCases: 0, stopReason: 'no report', failures: [], errors: [] };
+  const curls = reproductions(logText);
+  const failures = (report.failures ?? []).flatMap((group) =>
+    (group.operations ?? []).map((operation) => {
+      const cases = (curls.get(operation) ?? []).filter((c) => c.titles.includes(group.title));
+      return {
+        operation,
+        check: group.type,
+        title: group.title,
+        severity: group.severity,
+        count: group.count,
+        status: cases[0]?.status ?? null,
+        curl: cases[0]?.curl ?? null,
+        moreReproductions: cases.slice(1, 4).map((c) => c.curl),
+      };
+    }),
+  );
+  return {
+    operations: report.operations?.tested ?? 0,
+    testCases: report.test_cases?.generated ?? 0,
+    stopReason: report.stop_reason,
+    failures,
+    errors: report.errors ?? [],
+  };
+}
+
+/**
+ * operation → [{ titles, status, curl }], one per test case of the terminal's FAILURES section:
+ * "_____ GET /path _____", "1. Test Case ID: …", "- ST101 Server error", "[500] …", "curl …".
+ */
+function reproductions(logText) {
+  const found = new Map();
+  let operation = null;
+  let current = null;
+  for (const raw of logText.split('\n')) {
+    const line = raw.trim();
+    const header = /^_{3,}\s+(.+?)\s+_{3,}$/.exec(line);
+    if (header) [operation, current] = [header[1], null];
+    if (!operation) continue;
+    if (/^\d+\. Test Case ID:/.test(line)) {
+      current = { titles: [], status: null, curl: null };
+      found.set(operation, [...(found.get(operation) ?? []), current]);
+    }
+    const check = /^- (?:ST\d+ )?(.+)$/.exec(line);
+    if (current && check && current.status === null) current.titles.push(check[1]);
+    const received = /^\[(\d{3})\]/.exec(line);
+    if (current && received) current.status = Number(received[1]);
+    if (current && line.startsWith('curl ') && !current.curl) current.curl = line;
+  }
+  return found;
 }

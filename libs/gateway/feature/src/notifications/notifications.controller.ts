@@ -17,7 +17,6 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 
@@ -54,7 +53,8 @@ export class NotificationsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'text/event-stream; every `data:` line is a JSON NotificationDto',
-    content: { 'text/event-stream': { schema: { $ref: getSchemaPath(NotificationDto) } } },
+    // The body is a stream of text events, not one JSON document: described as a string.
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
     return this.streams.forUser(actor.userId);

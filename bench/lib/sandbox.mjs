@@ -1,0 +1,148 @@
+// Runs a private copy of the system for a harness: the environment of `tools/dev/sandbox.sh N`
+// (own RabbitMQ vhost, Redis db, Mongo databases, ports, build folder), started and stopped here.
+// `--attach` uses the system described by the current environment instead and never stops it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ROOT } from './paths.mjs';
+
+/** Applies the sandbox's variables to process.env; says whether it got its own RabbitMQ vhost. */
+export function applySandboxEnv(n) {
+  const out = spawnSync('bash', [join(ROOT, 'tools/dev/sandbox.sh'), String(n)], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`sandbox.sh ${n} failed: ${out.stderr}`);
+  for (const line of out.stdout.split('\n')) {
+    if (!line.startsWith('export ')) continue;
+    for (const pair of line.slice('export '.length).trim().split(/\s+/)) {
+      const at = pair.indexOf('=');
+      process.env[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+  }
+  // sandbox.sh creates the vhost only when this project runs RabbitMQ (.infra/data/rabbitmq).
+  const ownVhost = existsSync(join(ROOT, '.infra/data/rabbitmq'));
+  if (!ownVhost) {
+    // An external broker: fall back to its default vhost. Queue names are fixed, so no other copy
+    // of the system may use that vhost meanwhile (see docs/BENCHMARKS.md).
+    process.env.AMQP_URL = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+  }
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.NODE_ENV ??= 'production';
+  return { ownVhost };
+}
+
+/** The system module, imported only after the environment is final (it reads it at load). */
+export async function systemModule() {
+  return import(join(ROOT, 'tools/system/system.mjs'));
+}
+
+export function gatewayUrl() {
+  return process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
+}
+
+/** Where a sandbox keeps the pids of its services. */
+export function runDir() {
+  return join(ROOT, '.infra/run', `system-${process.env.SYSTEM_TAG ?? 'default'}`);
+}
+
+async function answers(url) {
+  try {
+    await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts (or attaches to) the system. Returns { stop, startedHere, timings } where timings holds the
+ * build time and the time from spawning the five processes to a healthy gateway.
+ */
+export async function bringUpSystem({ sandbox, attach, build, log = console.log }) {
+  if (attach) {
+    log(`[system] attaching to ${gatewayUrl()} (tag ${process.env.SYSTEM_TAG ?? 'default'})`);
+    const system = await systemModule();
+    await system.waitHealthy(30_000);
+    return { stop: async () => undefined, startedHere: false, timings: {}, system };
+  }
+  const { ownVhost } = applySandboxEnv(sandbox);
+  if (!ownVhost) log('[system] RabbitMQ is not managed by this project: using its default vhost');
+  const url = gatewayUrl();
+  if (await answers(url)) throw new Error(`${url} already answers: stop that system or pick --sandbox`);
+  await flushSandboxRedis();
+  await dropSandboxDatabases(log);
+  const system = await systemModule();
+  const timings = {};
+  if (build) {
+    log(`[system] building into ${process.env.BOOKSTORE_DIST} (about a minute)…`);
+    const t0 = Date.now();
+    system.build();
+    timings.buildMs = Date.now() - t0;
+  }
+  const t0 = Date.now();
+  let started = false;
+  const stop = async () => {
+    if (!started) return;
+    started = false;
+    log('[system] stopping the services started by this run');
+    await system.stopAll();
+  };
+  try {
+    for (const app of system.APPS) system.startOne(app);
+    started = true;
+    await system.waitHealthy(180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  timings.startToHealthyMs = Date.now() - t0;
+  log(`[system] healthy at ${url} after ${timings.startToHealthyMs} ms`);
+  return { stop, startedHere: true, timings, system };
+}
+
+/**
+ * Empties the sandbox's own Redis database (cache, login-failure counters, denylist), so a run is
+ * not throttled by the previous one (the fuzzer's failed logins count against 127.0.0.1).
+ */
+async function flushSandboxRedis() {
+  // Never database 0: that is the default one a developer's `npm start` uses.
+  if (!/\/[1-9]\d*$/.test(process.env.REDIS_URL ?? '')) return;
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Drops the sandbox's own MongoDB databases (sbN_*), so every run starts from the same small data:
+ * on FerretDB/SQLite many queries scan whole collections, and figures would drift run after run.
+ */
+async function dropSandboxDatabases(log) {
+  const names = ['AUTH', 'CATALOG', 'ORDERS', 'NOTIFICATIONS'].map((s) => process.env[`${s}_MONGO_DB`]);
+  if (!names.every((name) => /^sb\d+_/.test(name ?? ''))) return;
+  const { default: mongoose } = await import('mongoose');
+  const connection = await mongoose
+    .createConnection(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', {
+      serverSelectionTimeoutMS: 10_000,
+    })
+    .asPromise();
+  try {
+    for (const name of names) await connection.useDb(name).dropDatabase();
+    log(`[system] dropped the sandbox databases ${names.join(', ')}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Stops the system on Ctrl-C / SIGTERM too, then exits. */
+export function stopOnSignals(stop) {
+  const handler = async () => {
+    await stop().catch(() => undefined);
+    process.exit(130);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}

@@ -1,0 +1,280 @@
+#!/usr/bin/env node
+// `npm run bench`: starts a private copy of the system (sandbox 8 by default: own vhost, Redis db,
+// Mongo databases, ports), then measures
+//   hot-read   GET /books/:id through the gateway (warm cache) vs a bare node:http server
+//   profile    the gateway under --cpu-prof during the hot read: top frames and packages
+//   orders     the order pipeline: accepted and confirmed orders/s, time to CONFIRMED, invariant
+//   footprint  resident memory of each service idle and under load, start-to-healthy time
+// prints tables, writes bench/results/bench.json, bench/results/summary.md and latency.svg, and
+// stops what it started. Options: --only a,b  --sandbox N  --attach  --no-build  --duration S
+// --connections 10,50,100  --customers N  --orders N  --books N  --stock N  --in-flight N
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { HOT_READ_COLUMNS, hotReadTable, hotReadVerdict, runHotRead } from './hot-read.mjs';
+import { parseArgs } from './lib/cli.mjs';
+import { adminLogin, createBooks } from './lib/fixtures.mjs';
+import { RssSampler, snapshot } from './lib/footprint.mjs';
+import { sleep } from './lib/http.mjs';
+import { RESULTS_DIR } from './lib/paths.mjs';
+import { writeResults } from './lib/results.mjs';
+import { bringUpSystem, stopOnSignals } from './lib/sandbox.mjs';
+import { round } from './lib/stats.mjs';
+import { latencyChart } from './lib/svg.mjs';
+import { markdownTable, printTable } from './lib/table.mjs';
+import { orderVerdict, runOrderPipeline } from './order-pipeline.mjs';
+import { profileGateway } from './profile.mjs';
+
+const options = parseArgs(process.argv.slice(2), {
+  only: ['hot-read', 'profile', 'orders', 'footprint'],
+  sandbox: 8,
+  attach: false,
+  noBuild: false,
+  duration: 10,
+  connections: ['10', '50', '100'],
+  customers: 40,
+  orders: 800,
+  books: 5,
+  stock: 400,
+  inFlight: 200,
+});
+const wants = (stage) => options.only.includes(stage);
+// Profiling restarts the gateway: on an attached system only when --only names it explicitly.
+const profileAsked = process.argv.some((arg) => /^--only(=|$)/.test(arg)) && wants('profile');
+
+async function stage(name, results, fn) {
+  try {
+    results[name] = await fn();
+  } catch (error) {
+    console.error(`[${name}] FAILED: ${error.message}`);
+    results[name] = { error: error.message };
+  }
+}
+
+async function main() {
+  const up = await bringUpSystem({
+    sandbox: options.sandbox,
+    attach: options.attach,
+    build: !options.noBuild,
+  });
+  stopOnSignals(up.stop);
+  const results = { options };
+  const sampler = new RssSampler();
+  try {
+    await sleep(3000);
+    const idle = snapshot();
+    if (wants('hot-read') || wants('profile')) {
+      await stage('hotRead', results, async () => {
+        const [book] = await createBooks(await adminLogin(), 1, 10, 'hot-read');
+        const connections = options.connections.map(Number);
+        const run = await runHotRead({
+          bookId: book.id,
+          connections,
+          durationS: options.duration,
+          onPhase: (p) => sampler.phase(p),
+        });
+        if (wants('profile') && (up.startedHere || profileAsked)) {
+          sampler.phase('profile');
+          run.profile = await profileGateway({
+            system: up.system,
+            bookId: book.id,
+            durationS: options.duration,
+          });
+          sampler.phase('idle');
+        }
+        return run;
+      });
+    }
+    if (wants('orders')) {
+      sampler.phase('orders');
+      await stage('orders', results, () =>
+        runOrderPipeline({
+          customers: options.customers,
+          orders: options.orders,
+          books: options.books,
+          stock: options.stock,
+          inFlight: options.inFlight,
+        }),
+      );
+      sampler.phase('idle');
+    }
+    const { peaks, cpuSeconds, wallSeconds } = sampler.stop();
+    if (wants('footprint')) {
+      results.footprint = {
+        ...up.timings,
+        idleRssMb: idle,
+        peakRssMb: peaks,
+        cpuSecondsByPhase: cpuSeconds,
+        wallSecondsByPhase: wallSeconds,
+      };
+    }
+  } finally {
+    sampler.stop();
+    await up.stop();
+  }
+  report(results);
+}
+
+function report(results) {
+  const md = [];
+  const hot = results.hotRead;
+  if (hot && !hot.error) {
+    const rows = hotReadTable(hot);
+    printTable(`Hot read GET /api/v1/books/:id (${options.duration} s per row)`, HOT_READ_COLUMNS, rows);
+    hot.verdict = hotReadVerdict(hot);
+    console.log(
+      `targets: ratio ≥ 0.30 ${hot.verdict.ratioMet ? 'met' : 'NOT met'} (min ${hot.verdict.minRatio.toFixed(3)}), p99 < 25 ms at 50 conns ${hot.verdict.p99Met ? 'met' : 'NOT met'} (${hot.verdict.p99At50} ms)`,
+    );
+    md.push('### Hot read', markdownTable(HOT_READ_COLUMNS, rows));
+    if (hot.profile && !hot.profile.error) {
+      const cols = [
+        ['name', 'frame / package'],
+        ['selfMs', 'self ms'],
+        ['pct', '%'],
+      ];
+      printTable('Gateway CPU profile: top frames (self time)', cols, hot.profile.topFrames.slice(0, 15));
+      printTable('Gateway CPU profile: by package', cols, hot.profile.byPackage.slice(0, 12));
+      md.push('### Gateway profile by package', markdownTable(cols, hot.profile.byPackage.slice(0, 12)));
+      md.push('### Gateway profile top frames', markdownTable(cols, hot.profile.topFrames.slice(0, 15)));
+    }
+  }
+  const orders = results.orders;
+  if (orders && !orders.error) {
+    orders.verdict = orderVerdict(orders);
+    const rows = [
+      {
+        accepted: orders.accepted,
+        confirmed: orders.confirmed,
+        rejected: orders.rejected,
+        pending: orders.stillPending,
+        late: orders.pendingAfterFollow,
+        acceptedPerS: orders.acceptedPerS,
+        confirmedPerS: orders.confirmedPerS,
+        placeP50: round(orders.placeLatencyMs.p50),
+        p50: round(orders.toConfirmedMs.p50),
+        p99: round(orders.toConfirmedMs.p99),
+        srvP50: round(orders.serverToConfirmedMs.p50),
+        srvP99: round(orders.serverToConfirmedMs.p99),
+        invariant: orders.invariant.ok,
+      },
+    ];
+    const cols = [
+      ['accepted', 'accepted'],
+      ['confirmed', 'confirmed'],
+      ['rejected', 'rejected'],
+      ['pending', 'left PENDING'],
+      ['late', 'not settled in 30 s'],
+      ['acceptedPerS', 'accepted/s'],
+      ['confirmedPerS', 'confirmed/s'],
+      ['placeP50', 'POST p50 ms'],
+      ['p50', 'to CONFIRMED p50 ms'],
+      ['p99', 'to CONFIRMED p99 ms'],
+      ['srvP50', 'server p50 ms'],
+      ['srvP99', 'server p99 ms'],
+      ['invariant', 'stock invariant'],
+    ];
+    printTable('Order pipeline', cols, rows);
+    const v = orders.verdict;
+    console.log(
+      `targets: ≥ 200 confirmed/s ${v.confirmedPerSMet ? 'met' : 'NOT met'}, p99 to CONFIRMED < 1 s ${v.p99Met ? 'met' : 'NOT met'}, invariant ${v.invariantMet ? 'holds' : 'BROKEN'}`,
+    );
+    printTable(
+      'Stock per book',
+      [
+        ['book', 'book'],
+        ['initial', 'initial'],
+        ['now', 'now'],
+        ['taken', 'taken'],
+        ['confirmedQty', 'confirmed qty'],
+        ['ok', 'ok'],
+      ],
+      orders.invariant.books,
+    );
+    if (orders.invariant.error) console.log(`invariant NOT CHECKED: ${orders.invariant.error}`);
+    if (Object.keys(orders.placementFailures).length)
+      console.log('placement failures by status:', orders.placementFailures);
+    md.push('### Order pipeline', markdownTable(cols, rows));
+  }
+  const fp = results.footprint;
+  if (fp) {
+    const apps = Object.keys(fp.idleRssMb);
+    const rows = apps.map((app) => ({
+      app,
+      idle: fp.idleRssMb[app],
+      hotRead: fp.peakRssMb['hot-read']?.[app],
+      orders: fp.peakRssMb.orders?.[app],
+    }));
+    const cols = [
+      ['app', 'service'],
+      ['idle', 'idle RSS MiB'],
+      ['hotRead', 'peak hot read MiB'],
+      ['orders', 'peak orders MiB'],
+    ];
+    printTable(
+      `Footprint (build ${fp.buildMs ?? '–'} ms, start to healthy ${fp.startToHealthyMs ?? '–'} ms)`,
+      cols,
+      rows,
+    );
+    const phases = ['hot-read', 'orders'].filter((p) => fp.cpuSecondsByPhase[p]);
+    const names = [...new Set(phases.flatMap((p) => Object.keys(fp.cpuSecondsByPhase[p])))];
+    const cpuCols = [
+      ['name', 'process'],
+      ...phases.map((p) => [p, `% of a core, ${p} (${fp.wallSecondsByPhase[p]} s)`]),
+    ];
+    const cpuRows = names.map((name) =>
+      Object.fromEntries([
+        ['name', name],
+        ...phases.map((p) => [
+          p,
+          round((100 * (fp.cpuSecondsByPhase[p][name] ?? 0)) / fp.wallSecondsByPhase[p], 0),
+        ]),
+      ]),
+    );
+    printTable('CPU while loaded (infrastructure is shared with anything else running)', cpuCols, cpuRows);
+    md.push('### CPU while loaded', markdownTable(cpuCols, cpuRows));
+    md.push(
+      '### Footprint',
+      markdownTable(cols, rows),
+      `Start (built) to healthy: ${fp.startToHealthyMs ?? '–'} ms.`,
+    );
+  }
+  for (const [name, value] of Object.entries(results)) {
+    if (value?.error) console.log(`\n${name}: NOT MEASURED (${value.error})`);
+  }
+  const path = writeResults('bench', results);
+  writeFileSync(join(RESULTS_DIR, 'summary.md'), `${md.join('\n\n')}\n`);
+  writeChart(results);
+  console.log(`\nresults: ${path}, bench/results/summary.md, bench/results/latency.svg`);
+}
+
+function writeChart(results) {
+  const panels = [];
+  const hot = results.hotRead;
+  if (hot && !hot.error) {
+    panels.push({
+      title: 'Hot read: GET /api/v1/books/:id (gateway solid, bare node:http dashed)',
+      series: hot.rows.flatMap((r) => [
+        { name: `gateway ${r.connections} conns`, points: r.gateway.curve },
+        { name: `bare ${r.connections} conns`, points: r.bare.curve, dashed: true },
+      ]),
+    });
+  }
+  const orders = results.orders;
+  if (orders && !orders.error && orders.toConfirmedMs.count) {
+    panels.push({
+      title: 'Order: POST /orders → CONFIRMED',
+      series: [
+        { name: 'client (polling)', points: orders.toConfirmedMs.curve },
+        { name: 'server (statusHistory)', points: orders.serverToConfirmedMs.curve, dashed: true },
+        { name: 'POST /orders answered', points: orders.placeLatencyMs.curve },
+      ],
+    });
+  }
+  if (panels.length)
+    writeFileSync(join(RESULTS_DIR, 'latency.svg'), latencyChart('Bookstore latency distributions', panels));
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error.stack ?? error.message}`);
+  process.exit(1);
+});
