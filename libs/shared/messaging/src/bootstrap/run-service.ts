@@ -32,6 +32,7 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
   Logger.overrideLogger(logger);
   await declareTopology(options.amqpUrl, { service: options.service, subscriptions: options.subscriptions });
 
+  tolerateBrokerRestarts(logger);
   const app = await NestFactory.create(options.module, { logger });
   const tracker = new InFlightTracker();
   const interceptor = new MessageAckInterceptor(options.service, tracker);
@@ -75,4 +76,21 @@ export function onShutdownSignal(stop: (signal: string) => Promise<void>): void 
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+}
+
+/**
+ * Nest's RMQ server sends replies through amqp-connection-manager without handling the promise;
+ * when the broker restarts mid-reply that rejection is unhandled and Node would end the process
+ * (seen in the chaos suite). A lost reply is harmless (the caller times out, the request expired),
+ * so exactly that case is logged; any other unhandled rejection still ends the process.
+ */
+function tolerateBrokerRestarts(logger: JsonLogger): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    const message = reason instanceof Error ? reason.message : String(reason);
+    if (/channel (closed|ended)|connection closed|not connected/i.test(message)) {
+      logger.warn({ msg: 'message lost while the broker connection closed', error: message }, 'Messaging');
+      return;
+    }
+    throw reason;
+  });
 }
