@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   setupSwagger(app);
   // Errors thrown by express middleware (body parser) reach the same filter as route errors.
   app.use(expressErrorHandler(new HttpErrorFilter()));
+  // Idle keep-alive sockets outlive any client's or proxy's own idle timeout, so a client never
+  // reuses a socket the gateway is closing at that instant (the "other side closed" race).
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.GATEWAY_PORT, '0.0.0.0');
 
   const ops = await NestFactory.create(GatewayOpsModule.forRoot(config), { logger });
