@@ -27,6 +27,16 @@ describe('toRpcError', () => {
     });
   });
 
+  it('answers unavailable, not internal, when the database cannot be reached', () => {
+    const error = Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), {
+      name: 'MongoNetworkError',
+    });
+    expect(toRpcError(error)).toMatchObject({
+      kind: ErrorKind.Unavailable,
+      code: 'UPSTREAM.DATABASE_UNAVAILABLE',
+    });
+  });
+
   it('hides everything about an unexpected error', () => {
     const payload = toRpcError(new Error('E11000 duplicate key error collection: secret.users'));
     expect(payload).toEqual({ kind: ErrorKind.Internal, code: 'INTERNAL', message: 'Internal error' });
