@@ -7,7 +7,8 @@ set -euo pipefail
 n=${1:?usage: sandbox.sh N}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 base="$ROOT/.infra/data/rabbitmq"
-if [[ -d $base ]]; then
+# Only when this project's broker is running: otherwise there is nothing to create the vhost on yet.
+if [[ -d $base ]] && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
   ctl=(env HOME="$base" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n bookstore@localhost)
   "${ctl[@]}" add_vhost "sb$n" >/dev/null 2>&1 || true
   "${ctl[@]}" set_permissions -p "sb$n" guest '.*' '.*' '.*' >/dev/null
