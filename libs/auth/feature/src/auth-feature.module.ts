@@ -1,12 +1,5 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
-import {
-  DocumentLock,
-  DocumentLocks,
-  DocumentLockSchema,
-  EventPublisher,
-  lockedOutboxModel,
-  OutboxRelay,
-} from '@bookstore/shared/messaging';
+import { DocumentLocks, EventPublisher, lockedOutboxModel, OutboxRelay } from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
@@ -38,7 +31,6 @@ export class AuthFeatureModule {
         MongooseModule.forFeature([
           { name: User.name, schema: UserSchema },
           { name: RefreshToken.name, schema: RefreshTokenSchema },
-          { name: DocumentLock.name, schema: DocumentLockSchema },
         ]),
       ],
       controllers: [AuthRpcController],
@@ -51,7 +43,6 @@ export class AuthFeatureModule {
           useFactory: (publisher: EventPublisher, locks: DocumentLocks, users: Model<User>) =>
             new OutboxRelay(publisher, [lockedOutboxModel(users, locks, userLock)]),
         },
-        DocumentLocks,
         {
           provide: RefreshTokenFamilies,
           inject: [MongoRefreshTokenStore],

@@ -1,8 +1,6 @@
 import { ORDER_CANCELLED, ORDER_CREATED } from '@bookstore/shared/contracts';
 import {
-  DocumentLock,
   DocumentLocks,
-  DocumentLockSchema,
   EventPublisher,
   InboxModule,
   lockedOutboxModel,
@@ -42,7 +40,6 @@ export const CATALOG_SUBSCRIPTIONS: readonly string[] = [ORDER_CREATED, ORDER_CA
 
 /** The persistence, cache and use cases of the catalog, without the transport controllers. */
 export const CATALOG_PROVIDERS: Provider[] = [
-  DocumentLocks,
   BooksRepository,
   BookCacheService,
   BookWriter,
@@ -63,7 +60,6 @@ export const CATALOG_PROVIDERS: Provider[] = [
 export const CATALOG_MODELS = MongooseModule.forFeature([
   { name: Book.name, schema: BookSchema },
   { name: StockReservation.name, schema: StockReservationSchema },
-  { name: DocumentLock.name, schema: DocumentLockSchema },
 ]);
 
 /** One relay publishes the outboxes of books (book.*) and reservations (stock.*), under their locks. */

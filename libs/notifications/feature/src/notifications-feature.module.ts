@@ -7,9 +7,7 @@ import {
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
 import {
-  DocumentLock,
   DocumentLocks,
-  DocumentLockSchema,
   EventPublisher,
   InboxModule,
   lockedOutboxModel,
@@ -54,7 +52,6 @@ export class NotificationsFeatureModule {
         MongooseModule.forFeature([
           { name: Notification.name, schema: NotificationSchema },
           { name: UserContact.name, schema: UserContactSchema },
-          { name: DocumentLock.name, schema: DocumentLockSchema },
         ]),
         InboxModule,
       ],
@@ -73,7 +70,6 @@ export class NotificationsFeatureModule {
           useFactory: (publisher: EventPublisher, locks: DocumentLocks, notifications: Model<Notification>) =>
             new OutboxRelay(publisher, [lockedOutboxModel(notifications, locks, notificationLock)]),
         },
-        DocumentLocks,
         NotificationRepository,
         UserDirectoryRepository,
         EmailDeliveryService,

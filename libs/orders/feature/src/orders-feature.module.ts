@@ -1,8 +1,6 @@
 import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
 import {
-  DocumentLock,
   DocumentLocks,
-  DocumentLockSchema,
   EventPublisher,
   InboxModule,
   lockedOutboxModel,
@@ -38,13 +36,7 @@ export class OrdersFeatureModule {
   static forRoot(config: OrdersConfig): DynamicModule {
     return {
       module: OrdersFeatureModule,
-      imports: [
-        MongooseModule.forFeature([
-          { name: Order.name, schema: OrderSchema },
-          { name: DocumentLock.name, schema: DocumentLockSchema },
-        ]),
-        InboxModule,
-      ],
+      imports: [MongooseModule.forFeature([{ name: Order.name, schema: OrderSchema }]), InboxModule],
       controllers: [OrdersRpcController, StockEventsController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: config },
@@ -60,7 +52,6 @@ export class OrdersFeatureModule {
           useFactory: (publisher: EventPublisher, locks: DocumentLocks, orders: Model<Order>) =>
             new OutboxRelay(publisher, [lockedOutboxModel(orders, locks, orderLock)]),
         },
-        DocumentLocks,
         CatalogBooksClient,
         OrderTransitionsService,
         PlaceOrderHandler,

@@ -14,7 +14,7 @@ import {
   STOCK_RELEASED,
   STOCK_RESERVED,
 } from '@bookstore/shared/contracts';
-import { InboxModule } from '@bookstore/shared/messaging';
+import { DocumentLocksModule, InboxModule } from '@bookstore/shared/messaging';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -52,6 +52,7 @@ describe('stock reservations (real MongoDB and Redis)', () => {
           autoIndex: true,
         }),
         CATALOG_MODELS,
+        DocumentLocksModule,
         InboxModule,
       ],
       controllers: [StockEventsController],

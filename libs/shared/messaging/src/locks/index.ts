@@ -1,3 +1,4 @@
 export * from './document-lock.schema';
 export * from './document-locks';
+export * from './document-locks.module';
 export * from './locked-outbox-model';

@@ -9,6 +9,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 
+import { DocumentLocksModule } from '../locks/document-locks.module';
 import { MessagingModule } from '../messaging.module';
 import { serviceQueues } from '../topology/service-queues';
 
@@ -52,6 +53,7 @@ export class ServiceCoreModule {
           autoIndex: true,
         }),
         MessagingModule.forService({ service: options.service, amqpUrl: options.amqpUrl }),
+        DocumentLocksModule,
         OpsModule.forRoot(
           {
             service: options.service,
@@ -61,7 +63,7 @@ export class ServiceCoreModule {
           [MongooseHealthIndicator, ...redis, checks],
         ),
       ],
-      exports: [OpsModule, MessagingModule],
+      exports: [OpsModule, MessagingModule, DocumentLocksModule],
     };
   }
 }
