@@ -63,10 +63,13 @@ export function treeCpuSeconds(pid, depth = 0) {
 function cpuPids() {
   const infra = join(runDir(), '..');
   const pids = servicePids();
-  for (const name of ['rabbitmq', 'mongodb', 'redis']) {
+  // postgres: FerretDB's backend (the postmaster; its per-connection backends are its children).
+  for (const name of ['rabbitmq', 'mongodb', 'postgres', 'redis']) {
     const file = join(infra, `${name}.pid`);
     if (existsSync(file)) pids[name] = Number(readFileSync(file, 'utf8'));
   }
+  // The harness itself: its HTTP client is part of the machine's load.
+  pids.bench = process.pid;
   return pids;
 }
 

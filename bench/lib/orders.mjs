@@ -1,5 +1,6 @@
-// Orders as the harnesses use them: place, follow to a final state, list, and check the stock
-// invariant (what left the shelves equals what confirmed orders hold; nothing is left PENDING).
+// Orders as the harnesses use them: place, list, and check the stock invariant (order-tracker.mjs
+// follows them to a final state). The invariant: what left the shelves equals what confirmed
+// orders hold, and nothing is left PENDING.
 import { randomInt, randomUUID } from 'node:crypto';
 
 import { call, callPatiently, mapLimit, sleep } from './http.mjs';
@@ -31,27 +32,6 @@ export async function placeOrder(customer, items, timeoutMs = 10_000) {
   return { ...res, key };
 }
 
-/**
- * Polls GET /orders/:id until the order leaves PENDING (backing off from 10 ms to 200 ms).
- * Returns { status, order, seenAt } (seenAt: performance.now() of the first settled answer), or
- * status 'PENDING' when the deadline passes.
- */
-export async function followOrder(customer, orderId, deadlineMs = 30_000) {
-  const end = performance.now() + deadlineMs;
-  let wait = 10;
-  let last;
-  while (performance.now() < end) {
-    const res = await call('GET', `/api/v1/orders/${orderId}`, { token: customer.token, timeoutMs: 10_000 });
-    if (res.status === 200) {
-      last = res.body;
-      if (SETTLED.has(last.status)) return { status: last.status, order: last, seenAt: performance.now() };
-    }
-    await sleep(wait);
-    wait = Math.min(200, Math.ceil(wait * 1.5));
-  }
-  return { status: last?.status ?? 'UNKNOWN', order: last, seenAt: null };
-}
-
 /** Every order of a customer, all pages (limit 100). */
 export async function listAllOrders(customer) {
   const orders = [];
@@ -70,6 +50,7 @@ export async function listAllOrders(customer) {
 
 /** Server-side time from creation to the first CONFIRMED/REJECTED entry of statusHistory (ms). */
 export function serverSettleMs(order) {
+  if (!order) return null;
   const entry = (order.statusHistory ?? []).find((h) => h.status !== 'PENDING');
   if (!entry) return null;
   return new Date(entry.at).getTime() - new Date(order.createdAt).getTime();
