@@ -38,10 +38,13 @@ describe('platform through the gateway', () => {
   });
 
   it('rejects malformed JSON with 400 and bodies over 100 kB with 413, in the shared shape', async () => {
-    const malformed = await api('POST', '/api/v1/health', { raw: '{"broken"' });
+    // A route that exists: Fastify reads no body for a path it does not serve (that is a 404).
+    const malformed = await api('POST', '/api/v1/auth/login', { raw: '{"broken"' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.correlationId).toEqual(expect.any(String));
-    const huge = await api('POST', '/api/v1/health', { raw: JSON.stringify({ blob: 'x'.repeat(110_000) }) });
+    const huge = await api('POST', '/api/v1/auth/login', {
+      raw: JSON.stringify({ blob: 'x'.repeat(110_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });

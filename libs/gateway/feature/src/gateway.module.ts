@@ -9,8 +9,8 @@ import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_CONFIG } from './config/gateway.config';
 import { SystemHealthController } from './health/system-health.controller';
 import { SystemHealthService } from './health/system-health.service';
+import { CorrelationContextInterceptor } from './http/correlation-id';
 import { HttpErrorFilter } from './http/http-error.filter';
-import { HttpMetricsInterceptor } from './http/http-metrics.interceptor';
 
 /**
  * Shared wiring of the gateway: config, the RPC client to every service, Redis, the error filter
@@ -31,7 +31,7 @@ export class GatewayCoreModule {
         RedisHealthIndicator,
         SystemHealthService,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationContextInterceptor },
       ],
       exports: [GATEWAY_CONFIG, RpcClient, REDIS_CLIENT],
     };

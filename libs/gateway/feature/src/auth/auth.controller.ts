@@ -25,7 +25,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import { AdminOnly, Authenticated, CurrentActor } from './auth.decorators';
 import { JwksCache } from './jwks-cache';
@@ -61,8 +61,8 @@ export class AuthController {
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Bad credentials' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failures; see Retry-After' })
-  async login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPairDto> {
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  async login(@Body() body: LoginDto, @Req() req: FastifyRequest): Promise<TokenPairDto> {
+    const ip = req.ip || 'unknown';
     await this.throttle.assertAllowed(body.email, ip);
     try {
       const pair = await this.rpc.send<TokenPairDto>('auth', AUTH_PATTERNS.login, body);

@@ -1,8 +1,9 @@
+import type { IncomingMessage } from 'node:http';
+
 import type { Actor } from '@bookstore/shared/contracts';
 import { Role } from '@bookstore/shared/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 import type { AuthRoutesConfig } from './auth-routes.config';
@@ -41,7 +42,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
       audience: config.JWT_AUDIENCE,
       ignoreExpiration: false,
       passReqToCallback: true,
-      secretOrKeyProvider: (_req: Request, rawJwt: string, done: (err: unknown, key?: string) => void) => {
+      secretOrKeyProvider: (
+        _req: IncomingMessage,
+        rawJwt: string,
+        done: (err: unknown, key?: string) => void,
+      ) => {
         const kid = kidOf(rawJwt);
         if (!kid) return done(new Error('token has no kid'));
         jwks.keyFor(kid).then(
@@ -52,7 +57,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
     });
   }
 
-  async validate(req: Request & RequestWithAccessToken, claims: AccessTokenClaims): Promise<Actor | false> {
+  async validate(
+    req: IncomingMessage & RequestWithAccessToken,
+    claims: AccessTokenClaims,
+  ): Promise<Actor | false> {
     const { sub, roles, jti, exp } = claims;
     if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') return false;
     if (!Array.isArray(roles) || !roles.every((role) => ROLES.has(role))) return false;

@@ -35,6 +35,7 @@ import {
 } from '@nestjs/swagger';
 
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators';
+import { BookCache } from './book-cache';
 import { BookIdPipe } from './book-id.pipe';
 
 const ID_PARAM = {
@@ -43,11 +44,17 @@ const ID_PARAM = {
   example: '665f1c2e8b3a4d0012345678',
 };
 
-/** `/api/v1/books`: reads for anyone, writes for admins; everything is answered by the catalog service. */
+/**
+ * `/api/v1/books`: reads for anyone, writes for admins; everything is answered by the catalog
+ * service, one book by id through this instance's BookCache.
+ */
 @ApiTags('catalog')
 @Controller('books')
 export class BooksController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly books: BookCache,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List books: search (q), filters, sort and pagination' })
@@ -63,7 +70,7 @@ export class BooksController {
   @ApiOkResponse({ type: BookDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book (also for a malformed id)' })
   get(@Param('id', BookIdPipe) id: string): Promise<BookDto> {
-    return this.rpc.send('catalog', CATALOG_PATTERNS.getBook, { id });
+    return this.books.get(id, () => this.rpc.send('catalog', CATALOG_PATTERNS.getBook, { id }));
   }
 
   @Post()
@@ -89,7 +96,9 @@ export class BooksController {
     @Body() changes: UpdateBookDto,
     @CurrentActor() actor: Actor,
   ): Promise<BookDto> {
-    return this.rpc.send('catalog', CATALOG_PATTERNS.updateBook, { id, changes }, { actor });
+    return this.books.writing(id, () =>
+      this.rpc.send('catalog', CATALOG_PATTERNS.updateBook, { id, changes }, { actor }),
+    );
   }
 
   @Delete(':id')
@@ -100,7 +109,9 @@ export class BooksController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book' })
   async remove(@Param('id', BookIdPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
-    await this.rpc.send('catalog', CATALOG_PATTERNS.deleteBook, { id }, { actor });
+    await this.books.writing(id, () =>
+      this.rpc.send('catalog', CATALOG_PATTERNS.deleteBook, { id }, { actor }),
+    );
   }
 
   @Post(':id/stock')
@@ -120,6 +131,8 @@ export class BooksController {
     @Body() dto: AdjustStockDto,
     @CurrentActor() actor: Actor,
   ): Promise<BookDto> {
-    return this.rpc.send('catalog', CATALOG_PATTERNS.adjustStock, { id, delta: dto.delta }, { actor });
+    return this.books.writing(id, () =>
+      this.rpc.send('catalog', CATALOG_PATTERNS.adjustStock, { id, delta: dto.delta }, { actor }),
+    );
   }
 }

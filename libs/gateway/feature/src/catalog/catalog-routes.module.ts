@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { BookCache } from './book-cache';
 import { BooksController } from './books.controller';
 
-/** The public `/api/v1/books` routes: HTTP in, RPC to the catalog service out. */
-@Module({ controllers: [BooksController] })
+/** The public `/api/v1/books` routes: HTTP in, RPC to the catalog service out, hot reads cached. */
+@Module({ controllers: [BooksController], providers: [BookCache] })
 export class CatalogRoutesModule {}

@@ -1,3 +1,4 @@
+export * from './book-cache';
 export * from './book-id.pipe';
 export * from './books.controller';
 export * from './catalog-routes.module';

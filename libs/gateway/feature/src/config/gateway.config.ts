@@ -37,6 +37,18 @@ export class GatewayConfig extends InfraConfig {
   @Min(100)
   @Max(10_000)
   HEALTH_TIMEOUT_MS = 2000;
+
+  /** Longest a book stays in the gateway's read cache, should an invalidation event be missed. */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  BOOK_CACHE_TTL_MS = 60_000;
+
+  /** Books kept in the gateway's read cache (least recently read go first); 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  BOOK_CACHE_MAX_ENTRIES = 10_000;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -2,9 +2,10 @@ import { STATUS_CODES } from 'node:http';
 
 import { DomainError } from '@bookstore/shared/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
-import { CORRELATION_HEADER } from './correlation-id.middleware';
+import type { RequestWithCorrelationId } from './correlation-id';
+import { CORRELATION_HEADER } from './correlation-id';
 import { httpStatusOf } from './http-status-of';
 
 interface ErrorBody {
@@ -26,23 +27,26 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const req = http.getRequest<Request & { correlationId?: string }>();
-    const body = this.toBody(exception, String(res.getHeader(CORRELATION_HEADER) ?? req.correlationId ?? ''));
+    const reply = http.getResponse<FastifyReply>();
+    const req = http.getRequest<RequestWithCorrelationId>();
+    const body = this.toBody(
+      exception,
+      String(reply.getHeader(CORRELATION_HEADER) ?? req.correlationId ?? ''),
+    );
     if (body.statusCode >= 500 && body.statusCode !== 503 && body.statusCode !== 504) {
       this.logger.error(
         {
           msg: 'request failed',
-          path: req.path,
+          path: req.url,
           error: exception instanceof Error ? exception.message : String(exception),
         },
         exception instanceof Error ? exception.stack : undefined,
       );
     }
     const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
-    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
-    if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    if (reply.sent || reply.raw.headersSent) return;
+    if (retryAfter) void reply.header('retry-after', String(retryAfter));
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {
@@ -80,7 +84,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
-      const message = parserStatus === 413 ? 'Request body exceeds the 100 kB limit' : 'Malformed JSON body';
+      const message = BODY_ERROR_MESSAGES[parserStatus] ?? 'Malformed request body';
       return {
         statusCode: parserStatus,
         error: STATUS_CODES[parserStatus] ?? 'Error',
@@ -109,11 +113,26 @@ function isHealthReport(response: unknown): response is HealthReport {
   return typeof response === 'object' && response !== null && 'details' in response && 'status' in response;
 }
 
-/** body-parser errors carry `type` and a 4xx `status`. */
+const BODY_ERROR_MESSAGES: Record<number, string> = {
+  400: 'Malformed JSON body',
+  413: 'Request body exceeds the 100 kB limit',
+  415: 'Unsupported content type: send application/json',
+};
+
+/**
+ * Fastify's own request errors (body parsing, size, content type, bad URL) carry an `FST_ERR_*`
+ * code and a 4xx `statusCode`; they never reach a controller, so the error handler brings them here.
+ */
 function bodyParserStatus(exception: unknown): number | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown };
-  if (typeof candidate?.type === 'string' && typeof candidate.status === 'number' && candidate.status < 500) {
-    return candidate.status;
+  const candidate = exception as { code?: unknown; statusCode?: unknown };
+  if (
+    typeof candidate?.code === 'string' &&
+    candidate.code.startsWith('FST_') &&
+    typeof candidate.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500
+  ) {
+    return candidate.statusCode;
   }
   return undefined;
 }

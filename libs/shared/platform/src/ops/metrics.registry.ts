@@ -26,3 +26,10 @@ export const httpRequests = new Histogram({
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   registers: [metricsRegistry],
 });
+
+export const gatewayCacheLookups = new Counter({
+  name: 'bookstore_gateway_cache_lookups_total',
+  help: 'Gateway read-cache lookups by cache and result (hit, miss, bypass while not invalidated live)',
+  labelNames: ['cache', 'result'] as const,
+  registers: [metricsRegistry],
+});
