@@ -50,7 +50,7 @@ export class UsersService {
         passwordHash: await this.hasher.hash(String(input.password)),
         outbox: [event as unknown as OutboxEntry],
       });
-      this.relay.kick();
+      this.relay.kick({ model: User.name, id: _id.toHexString() });
       return toUserDto(created.toObject());
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) {

@@ -7,7 +7,7 @@ import { BookCacheService } from '../cache/book-cache.service';
 import { CATALOG_OUTBOX } from '../catalog.tokens';
 import { bookLock } from '../catalog-locks';
 import { bookNotFound } from '../queries/get-book/get-book.handler';
-import type { Book } from './book.schema';
+import { Book } from './book.schema';
 import { BooksRepository } from './books.repository';
 
 const MAX_ATTEMPTS = 10;
@@ -48,7 +48,7 @@ export class BookWriter {
 
   /** After a write that appended events and changed the book. */
   async written(id: string): Promise<void> {
-    this.relay.kick();
+    this.relay.kick({ model: Book.name, id });
     await this.cache.bookChanged(id);
   }
 }

@@ -11,7 +11,7 @@ import { CATALOG_OUTBOX } from '../catalog.tokens';
 import { reservationLock } from '../catalog-locks';
 import { ReservationStore } from './reservation-store';
 import { releasedMarker, StockLedger, takenMarker } from './stock-ledger';
-import type { StockReservation } from './stock-reservation.schema';
+import { StockReservation } from './stock-reservation.schema';
 
 /**
  * Handles `order.cancelled`: gives back exactly what the order reserved, once, and emits
@@ -47,7 +47,7 @@ export class ReleaseStockHandler {
         return reservation.status;
       } finally {
         await Promise.all(reservation.lines.map((line) => this.cache.bookChanged(line.bookId)));
-        this.relay.kick();
+        this.relay.kick({ model: StockReservation.name, id: order.orderId });
       }
     });
   }

@@ -40,7 +40,7 @@ import { CATALOG_OUTBOX } from '../catalog.tokens';
 import { reservationLock } from '../catalog-locks';
 import { ReservationStore } from './reservation-store';
 import { releasedMarker, StockLedger, takenMarker } from './stock-ledger';
-import type { StockReservation } from './stock-reservation.schema';
+import { StockReservation } from './stock-reservation.schema';
 
 /** Handles `order.created`: reserve every line or none, and answer with exactly one `stock.*` event. */
 @Injectable()
@@ -66,7 +66,7 @@ export class ReserveStockHandler {
       } finally {
         // Every book of the order may have moved: drop its cached copies and the list pages.
         await Promise.all(reservation.lines.map((line) => this.cache.bookChanged(line.bookId)));
-        this.relay.kick();
+        this.relay.kick({ model: StockReservation.name, id: order.orderId });
       }
     });
   }

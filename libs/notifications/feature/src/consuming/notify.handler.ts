@@ -8,6 +8,7 @@ import { Types } from 'mongoose';
 import { EmailDeliveryService } from '../mail/email-delivery.service';
 import { NOTIFICATIONS_OUTBOX_RELAY } from '../notifications.tokens';
 import { NotificationRepository } from '../persistence/notification.repository';
+import { Notification } from '../persistence/notification.schema';
 import { UserDirectoryRepository } from '../persistence/user-directory.repository';
 
 /**
@@ -41,7 +42,7 @@ export class NotifyHandler {
       { id, userId, eventId: event.eventId, ...rendered },
       created,
     );
-    if (isNew) this.relay.kick();
+    if (isNew) this.relay.kick({ model: Notification.name, id });
     const recipient = await this.directory.find(userId);
     if (!recipient) {
       // Users that never registered through the API (the seeded admin) have no address here.

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ORDER_REPOSITORY, ORDERS_OUTBOX_RELAY } from '../orders.tokens';
 import type { OrderRecord } from '../persistence/order.record';
 import type { OrderRepository } from '../persistence/order.repository';
+import { Order } from '../persistence/order.schema';
 import type { ReachableStatus } from './order-events';
 import { EVENT_OF_STATUS, statusChangedPayload } from './order-events';
 
@@ -45,7 +46,7 @@ export class OrderTransitionsService {
       };
       const moved = await this.orders.transition(order.id, order.status, change, event);
       if (moved) {
-        this.relay.kick();
+        this.relay.kick({ model: Order.name, id: order.id });
         return { kind: 'moved', order: moved };
       }
     }

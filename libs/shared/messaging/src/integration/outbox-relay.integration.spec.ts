@@ -29,6 +29,14 @@ const event = (name: string) =>
     name,
   });
 
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Real MongoDB-compatible server and RabbitMQ: the relay's guarantees, not a mock's. */
 describe('OutboxRelay', () => {
   let mongo: Connection;
@@ -109,4 +117,44 @@ describe('OutboxRelay', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await drainProbe()).toEqual([pending.eventId]);
   }, 30_000);
+
+  it('publishes a kicked document by its _id, without scanning the collection', async () => {
+    const kicked = event('kicked');
+    await insert({ _id: `k-${run}`, outbox: [kicked] });
+    const publisher = new EventPublisher(AMQP_URL);
+    const find = jest.spyOn(accounts, 'find');
+    const relay = new OutboxRelay(publisher, [accounts as never]);
+    try {
+      // Not bootstrapped: no start-up sweep, so only the kick can publish it.
+      relay.kick({ model: accounts.modelName, id: `k-${run}` });
+      await waitUntil(async () => !(await accounts.findById(`k-${run}`).lean())?.outbox.length);
+    } finally {
+      await relay.onApplicationShutdown();
+      await publisher.onApplicationShutdown();
+    }
+    const filters = find.mock.calls.map(([filter]) => filter as unknown as Record<string, unknown>);
+    find.mockRestore();
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((filter) => filter['_id'] === `k-${run}`)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await drainProbe()).toEqual([kicked.eventId]);
+  });
+
+  it('still publishes, on its sweep, an event whose write never kicked it', async () => {
+    const forgotten = event('forgotten');
+    await insert({ _id: `f-${run}`, outbox: [forgotten] });
+    const publisher = new EventPublisher(AMQP_URL);
+    const relay = new OutboxRelay(publisher, [accounts as never]);
+    try {
+      // Another document's kick must not make it skip the sweep it starts with.
+      relay.kick({ model: accounts.modelName, id: `other-${run}` });
+      relay.onApplicationBootstrap();
+      await waitUntil(async () => !(await accounts.findById(`f-${run}`).lean())?.outbox.length);
+    } finally {
+      await relay.onApplicationShutdown();
+      await publisher.onApplicationShutdown();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await drainProbe()).toEqual([forgotten.eventId]);
+  });
 });

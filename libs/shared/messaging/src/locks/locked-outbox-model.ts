@@ -16,6 +16,7 @@ export function lockedOutboxModel<T>(
   lockKey: (id: string) => string,
 ): RelayModels[number] {
   const view = {
+    modelName: model.modelName,
     find: (...args: Parameters<Model<T>['find']>) => model.find(...args),
     updateOne: (filter: { _id: unknown }, update: Record<string, unknown>) => ({
       exec: () => locks.run(lockKey(String(filter._id)), () => model.updateOne(filter, update).exec()),

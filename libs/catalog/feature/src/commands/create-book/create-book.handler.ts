@@ -5,6 +5,7 @@ import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { toBookDto, toBookSnapshot } from '../../books/book.mapper';
+import { Book } from '../../books/book.schema';
 import { BooksRepository } from '../../books/books.repository';
 import { BookCacheService } from '../../cache/book-cache.service';
 import { CATALOG_OUTBOX } from '../../catalog.tokens';
@@ -37,7 +38,7 @@ export class CreateBookHandler {
       createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
     );
     if (created === false) throw duplicateIsbn(isbn);
-    this.relay.kick();
+    this.relay.kick({ model: Book.name, id: id.toHexString() });
     await this.cache.listsChanged();
     return toBookDto(created);
   }

@@ -9,6 +9,7 @@ import { CatalogBooksClient } from '../../catalog/catalog-books.client';
 import { ORDER_REPOSITORY, ORDERS_OUTBOX_RELAY } from '../../orders.tokens';
 import type { OrderRepository } from '../../persistence/order.repository';
 import { DuplicateIdempotencyKeyError } from '../../persistence/order.repository';
+import { Order } from '../../persistence/order.schema';
 import { toOrderDto } from '../../persistence/to-order-dto';
 
 /**
@@ -55,7 +56,7 @@ export class PlaceOrderHandler {
         idempotencyKey: idempotencySlot(id, key),
         outbox: [event],
       });
-      this.relay.kick();
+      this.relay.kick({ model: Order.name, id });
       return toOrderDto(order);
     } catch (error) {
       if (!(error instanceof DuplicateIdempotencyKeyError) || key === undefined) throw error;
