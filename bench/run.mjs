@@ -7,6 +7,7 @@
 //   footprint  resident memory of each service idle and under load, start-to-healthy time
 // prints tables, writes bench/results/bench.json, bench/results/summary.md and latency.svg, and
 // stops what it started. Options: --only a,b  --sandbox N  --attach  --no-build  --duration S
+// --rounds N (hot read: each side gets --duration seconds in N alternating slices)
 // --connections 10,50,100  --customers N  --orders N  --books N  --stock N  --in-flight N
 // --rate N (after the closed loop, place --rate-orders orders, default 20 s worth, at N/s: latency
 // at a fixed load, on fresh books of the same stock)
@@ -35,6 +36,7 @@ const options = parseArgs(process.argv.slice(2), {
   attach: false,
   noBuild: false,
   duration: 10,
+  rounds: 4,
   connections: ['10', '50', '100'],
   customers: 40,
   orders: 800,
@@ -89,6 +91,7 @@ async function main() {
           bookId: book.id,
           connections,
           durationS: options.duration,
+          rounds: Number(options.rounds),
           onPhase: (p) => sampler.phase(p),
         });
         if (wants('profile') && (up.startedHere || profileAsked)) {
@@ -153,7 +156,11 @@ function report(results) {
   const hot = results.hotRead;
   if (hot && !hot.error) {
     const rows = hotReadTable(hot);
-    printTable(`Hot read GET /api/v1/books/:id (${options.duration} s per row)`, HOT_READ_COLUMNS, rows);
+    printTable(
+      `Hot read GET /api/v1/books/:id (${options.duration} s per side and row, in ${options.rounds} alternating rounds)`,
+      HOT_READ_COLUMNS,
+      rows,
+    );
     hot.verdict = hotReadVerdict(hot);
     console.log(
       `targets: ratio ≥ 0.30 ${hot.verdict.ratioMet ? 'met' : 'NOT met'} (min ${hot.verdict.minRatio.toFixed(3)}), p99 < 25 ms at 50 conns ${hot.verdict.p99Met ? 'met' : 'NOT met'} (${hot.verdict.p99At50} ms)`,

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     // JSON bodies are parsed by configureGatewayHttp's parser, not Nest's.
     { logger, bodyParser: false },
   );
-  await configureGatewayHttp(app, config);
+  configureGatewayHttp(app, config);
   setupSwagger(app);
   await app.listen(config.GATEWAY_PORT, '0.0.0.0');
 

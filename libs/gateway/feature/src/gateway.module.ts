@@ -2,14 +2,13 @@ import { RpcClient } from '@bookstore/shared/messaging';
 import { REDIS_CLIENT, redisClientProvider, RedisHealthIndicator } from '@bookstore/shared/platform';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_CONFIG } from './config/gateway.config';
 import { SystemHealthController } from './health/system-health.controller';
 import { SystemHealthService } from './health/system-health.service';
-import { CorrelationContextInterceptor } from './http/correlation-id';
 import { HttpErrorFilter } from './http/http-error.filter';
 
 /**
@@ -31,7 +30,6 @@ export class GatewayCoreModule {
         RedisHealthIndicator,
         SystemHealthService,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: CorrelationContextInterceptor },
       ],
       exports: [GATEWAY_CONFIG, RpcClient, REDIS_CLIENT],
     };

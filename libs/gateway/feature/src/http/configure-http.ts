@@ -1,11 +1,11 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 import type { GatewayConfig } from '../config/gateway.config';
-import { correlationIdHook } from './correlation-id';
+import { correlationContextHook, correlationIdHook } from './correlation-id';
 import { httpMetricsHook } from './http-metrics.hook';
 import { acceptEmptyJsonBodies } from './json-body.parser';
+import { securityHeadersHook } from './security-headers';
 import { createValidationPipe } from './validation.pipe';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -32,9 +32,10 @@ export async function configureGatewayHttp(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationIdHook);
+  fastify.addHook('onRequest', securityHeadersHook);
+  fastify.addHook('preHandler', correlationContextHook);
   fastify.addHook('onResponse', httpMetricsHook);
   acceptEmptyJsonBodies(fastify);
-  await app.register(helmet);
   app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-correlation-id', 'retry-after'] });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
