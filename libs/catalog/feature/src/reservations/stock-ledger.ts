@@ -20,6 +20,9 @@ export const releasedMarker = (orderId: string) => `x:${orderId}`;
  */
 @Injectable()
 export class StockLedger {
+  /** Markers waiting to be dropped, per book (see forget). */
+  private readonly toForget = new Map<string, Set<string>>();
+
   constructor(
     @InjectModel(Book.name) private readonly books: Model<Book>,
     private readonly locks: DocumentLocks,
@@ -90,14 +93,37 @@ export class StockLedger {
     );
   }
 
-  /** Drops the order's markers once its reservation reached a final state that no longer needs them. */
+  /**
+   * Drops the order's markers once its reservation reached a final state that no longer needs them.
+   * Markers of orders finishing at the same time are dropped together: each caller queues its
+   * markers and takes its turn on the book's lock, and the first turn pulls every queued marker in
+   * one update, so the later turns find nothing left to do (on a busy book most do). It resolves
+   * once this order's markers are gone.
+   */
   async forget(lines: readonly ReservationLine[], markers: string[]): Promise<void> {
-    for (const line of lines) {
-      await this.locks.run(bookLock(line.bookId), () =>
-        this.books
-          .updateOne({ _id: line.bookId, stockOps: { $in: markers } }, { $pullAll: { stockOps: markers } })
-          .exec(),
-      );
-    }
+    await Promise.all(lines.map((line) => this.forgetOnBook(line.bookId, markers)));
+  }
+
+  private forgetOnBook(bookId: string, markers: string[]): Promise<void> {
+    const queued = this.toForget.get(bookId) ?? new Set<string>();
+    for (const marker of markers) queued.add(marker);
+    this.toForget.set(bookId, queued);
+    return this.locks.run(bookLock(bookId), async () => {
+      const batch = this.toForget.get(bookId);
+      if (!batch?.size) return;
+      this.toForget.delete(bookId);
+      const all = [...batch];
+      try {
+        await this.books
+          .updateOne({ _id: bookId, stockOps: { $in: all } }, { $pullAll: { stockOps: all } })
+          .exec();
+      } catch (error) {
+        // Back in the queue: the turns still waiting (or the next forget) try them again.
+        const again = this.toForget.get(bookId) ?? new Set<string>();
+        for (const marker of all) again.add(marker);
+        this.toForget.set(bookId, again);
+        throw error;
+      }
+    });
   }
 }
