@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { DocumentLock, DocumentLocks,DocumentLockSchema } from '@bookstore/shared/messaging';
+import { DocumentLock, DocumentLocks, DocumentLockSchema } from '@bookstore/shared/messaging';
 import type { Connection, Model } from 'mongoose';
 import { createConnection } from 'mongoose';
 
