@@ -70,6 +70,7 @@ export async function runOrderPipeline({
   const settled = placed.filter((o) => o.seenAt);
   const confirmed = placed.filter((o) => o.status === 'CONFIRMED');
   const lastConfirmedAt = Math.max(t0, ...confirmed.map((o) => o.seenAt));
+  const lastSettledAt = Math.max(t0, ...settled.map((o) => o.seenAt));
   log(`[orders] checking the invariant over every order of the ${customerCount} customers`);
   // Orders still PENDING after the follow window get more time before the invariant is checked.
   let invariant;
@@ -103,6 +104,8 @@ export async function runOrderPipeline({
     offeredPerS: rate > 0 ? round(total / offeredS, 1) : null,
     acceptedPerS: round(placed.length / ((lastAcceptedAt - t0) / 1000), 1),
     confirmedPerS: confirmed.length ? round(confirmed.length / ((lastConfirmedAt - t0) / 1000), 1) : 0,
+    // Confirmed and rejected alike: the pipeline's throughput, whatever the stock left.
+    settledPerS: settled.length ? round(settled.length / ((lastSettledAt - t0) / 1000), 1) : 0,
     placeLatencyMs: summarize(placed.map((o) => o.placeMs)),
     toConfirmedMs: summarize(confirmed.map((o) => o.seenAt - o.sentAt)),
     toSettledMs: summarize(settled.map((o) => o.seenAt - o.sentAt)),

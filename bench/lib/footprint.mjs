@@ -104,7 +104,8 @@ export class RssSampler {
     this.lastAt = now;
     const cpu = (this.cpu[this.current] ??= {});
     for (const [name, pid] of Object.entries(cpuPids())) {
-      const used = treeCpuSeconds(pid);
+      // The harness's own process only: the services it started are its children.
+      const used = name === 'bench' ? cpuSeconds(pid) : treeCpuSeconds(pid);
       const before = this.lastCpu[name];
       if (used !== null && before && before.pid === pid && used >= before.s) {
         cpu[name] = Number(((cpu[name] ?? 0) + used - before.s).toFixed(2));
