@@ -1,4 +1,10 @@
-import { api } from '@bookstore/shared/testing';
+import { randomUUID } from 'node:crypto';
+
+import { api, eventually, unique, uniqueEmail } from '@bookstore/shared/testing';
+import type { ConsumeMessage } from 'amqplib';
+import { connect } from 'amqplib';
+
+const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 describe('platform through the gateway', () => {
   it('reports every service ready over RabbitMQ, and Redis', async () => {
@@ -35,6 +41,38 @@ describe('platform through the gateway', () => {
       message: expect.any(String),
       correlationId: 'e2e-404',
     });
+  });
+
+  it("carries the client's correlation id through a request with a body into the event it causes", async () => {
+    const connection = await connect(AMQP_URL);
+    try {
+      const channel = await connection.createChannel();
+      const { queue } = await channel.assertQueue(`e2e.platform.${randomUUID()}`, { exclusive: true });
+      await channel.bindQueue(queue, 'bookstore.events', 'user.registered.*');
+      const seen: { correlationId: string; payload: { email: string } }[] = [];
+      await channel.consume(
+        queue,
+        (message: ConsumeMessage | null) => {
+          if (message) seen.push(JSON.parse(message.content.toString()).data);
+        },
+        { noAck: true },
+      );
+      const correlationId = unique('e2e-trace');
+      const email = uniqueEmail();
+      const res = await api('POST', '/api/v1/auth/register', {
+        body: { email, password: 'Str0ng-Passw0rd!', name: 'Trace' },
+        headers: { 'x-correlation-id': correlationId },
+      });
+      expect(res.status).toBe(201);
+      const event = await eventually(
+        async () => seen.find((envelope) => envelope.payload.email === email),
+        (found) => found !== undefined,
+        { timeoutMs: 10_000 },
+      );
+      expect(event?.correlationId).toBe(correlationId);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('rejects malformed JSON with 400 and bodies over 100 kB with 413, in the shared shape', async () => {
