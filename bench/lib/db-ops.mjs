@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 const PG_PORT = process.env.BOOKSTORE_PG_PORT ?? '54329';
 const KINDS = ['inserted', 'updated', 'deleted', 'seqScans', 'indexScans'];
 
-function psql(sql) {
+/** Runs one query on FerretDB's PostgreSQL; rows as arrays of strings, or null when it cannot. */
+export function psql(sql) {
   const args = ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-d', 'ferretdb', '-tAF', '|', '-c', sql];
   // infra.sh runs PostgreSQL as the postgres user with trust authentication on loopback.
   const asRoot = process.getuid?.() === 0;
