@@ -165,9 +165,14 @@ describe('orders through the gateway', () => {
   it('cancels a confirmed order, gives the stock back, and refuses to cancel twice (409)', async () => {
     const buyer = await registerCustomer();
     const bookId = await book(admin, 6);
+    expect(await stockOf(bookId)).toBe(6); // now in the gateway's book cache
     const order = (await place(buyer.token, [{ bookId, quantity: 4 }])).body;
     expect((await settled(buyer.token, order.id)).status).toBe('CONFIRMED');
-    expect(await stockOf(bookId)).toBe(2);
+    // The cached copy follows the reservation (stock.reserved), well before its 60 s TTL.
+    await eventually(
+      () => stockOf(bookId),
+      (stock) => stock === 2,
+    );
 
     const cancelled = await api('POST', `/api/v1/orders/${order.id}/cancel`, { token: buyer.token });
     expect(cancelled.status).toBe(200);
