@@ -1,12 +1,13 @@
 // Database operations by collection and kind, read from the PostgreSQL that FerretDB stores into
 // (each collection is a table `<collection>_<hash>` in a schema named after the database). Snapshot
 // before and after a phase; the difference says what one order costs: rows inserted, updated,
-// deleted, and the scans (sequential or by index) that FerretDB's reads and filtered writes ran.
+// deleted, the scans (sequential or by index) that FerretDB's reads and filtered writes ran, and
+// the rows those sequential scans read (what a scan costs grows with its collection).
 // Null when that PostgreSQL cannot be asked (MongoDB proper, or not run by tools/infra/infra.sh).
 import { spawnSync } from 'node:child_process';
 
 const PG_PORT = process.env.BOOKSTORE_PG_PORT ?? '54329';
-const KINDS = ['inserted', 'updated', 'deleted', 'seqScans', 'indexScans'];
+const KINDS = ['inserted', 'updated', 'deleted', 'seqScans', 'seqRowsRead', 'indexScans'];
 
 /** Runs one query on FerretDB's PostgreSQL; rows as arrays of strings, or null when it cannot. */
 export function psql(sql) {
@@ -28,7 +29,7 @@ export function psql(sql) {
 export function dbSnapshot(schemaPrefix = process.env.ORDERS_MONGO_DB?.split('_')[0] ?? '') {
   const commits = psql(`select xact_commit from pg_stat_database where datname = 'ferretdb'`);
   const rows = psql(
-    `select schemaname, relname, n_tup_ins, n_tup_upd, n_tup_del, seq_scan, coalesce(idx_scan, 0)
+    `select schemaname, relname, n_tup_ins, n_tup_upd, n_tup_del, seq_scan, seq_tup_read, coalesce(idx_scan, 0)
        from pg_stat_user_tables where schemaname like '${schemaPrefix.replace(/[^a-z0-9]/gi, '')}\\_%'`,
   );
   if (!commits || !rows) return null;

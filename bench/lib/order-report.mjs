@@ -77,6 +77,7 @@ export function reportOrders(orders, title) {
         ['updated', 'updated'],
         ['deleted', 'deleted'],
         ['seqScans', 'seq scans'],
+        ['seqRowsRead', 'rows read by seq scans'],
         ['indexScans', 'index scans'],
       ],
       rows,
