@@ -21,8 +21,9 @@ export interface WrittenDocument {
 /**
  * The full scan for pending entries. It catches what no targeted kick named: events left by a
  * crash between the write and its kick, or by a failed publish. On FerretDB the scan reads the
- * whole collection (`outbox.0 $exists` is not pushed down to an index), so it runs rarely; every
- * write that appends an event kicks the relay with the document's `_id` (an index lookup).
+ * whole collection (`outbox.0 $exists` is not pushed down to PostgreSQL: every document is handed
+ * to FerretDB and decoded there), so it runs rarely; every write that appends an event kicks the
+ * relay with the document's `_id`, a filter PostgreSQL evaluates itself, returning one row.
  */
 const SWEEP_INTERVAL_MS = 5000;
 const BATCH = 200;
