@@ -101,5 +101,10 @@ describe('platform through the gateway', () => {
     const res = await api('GET', '/api/v1/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    // JSON answers: nothing may run in them or frame them; the Swagger UI page gets helmet's page policy.
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    const page = await api('GET', '/docs');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });

@@ -1,5 +1,10 @@
 import { gatewayCacheLookups } from '@bookstore/shared/platform';
 
+/** What a bound prom-client counter offers; typed here so the gateway needs no prom-client import. */
+interface Counter {
+  inc(): void;
+}
+
 export interface ReadCacheOptions {
   /** Name in the metrics (`bookstore_gateway_cache_lookups_total{cache}`). */
   name: string;
@@ -36,8 +41,13 @@ export class ReadCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly loads = new Map<string, Load<V>>();
   private enabled = false;
+  /** Counters bound to their labels once: a lookup on the hot path then costs no label hashing. */
+  private readonly lookups: Record<'hit' | 'miss' | 'bypass', Counter>;
 
-  constructor(private readonly options: ReadCacheOptions) {}
+  constructor(private readonly options: ReadCacheOptions) {
+    const counter = (result: string) => gatewayCacheLookups.labels(options.name, result);
+    this.lookups = { hit: counter('hit'), miss: counter('miss'), bypass: counter('bypass') };
+  }
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
     if (!this.enabled) {
@@ -111,6 +121,6 @@ export class ReadCache<V> {
   }
 
   private count(result: 'hit' | 'miss' | 'bypass'): void {
-    gatewayCacheLookups.inc({ cache: this.options.name, result });
+    this.lookups[result].inc();
   }
 }

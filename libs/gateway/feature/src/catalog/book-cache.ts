@@ -22,14 +22,15 @@ export const BOOK_CHANGE_EVENTS = [BOOK_UPDATED, BOOK_DELETED, STOCK_RESERVED, S
 @Injectable()
 export class BookCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(BookCache.name);
-  private readonly cache: ReadCache<BookDto>;
+  /** Books as the JSON the client receives: serialised once when cached, not on every read. */
+  private readonly cache: ReadCache<string>;
   private readonly subscription: BroadcastSubscription;
   /** BOOK_CACHE_MAX_ENTRIES=0 turns the cache off: every read asks the catalog. */
   private readonly wanted: boolean;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.wanted = config.BOOK_CACHE_MAX_ENTRIES > 0;
-    this.cache = new ReadCache<BookDto>({
+    this.cache = new ReadCache<string>({
       name: 'book',
       ttlMs: config.BOOK_CACHE_TTL_MS,
       maxEntries: config.BOOK_CACHE_MAX_ENTRIES,
@@ -53,8 +54,9 @@ export class BookCache implements OnModuleInit, OnApplicationShutdown {
     await this.subscription.stop();
   }
 
-  get(id: string, load: () => Promise<BookDto>): Promise<BookDto> {
-    return this.cache.get(id, load);
+  /** Book `id` as its JSON text, from memory or from `load`. */
+  getJson(id: string, load: () => Promise<BookDto>): Promise<string> {
+    return this.cache.get(id, async () => JSON.stringify(await load()));
   }
 
   /** Runs a write of book `id` and forgets the cached copy before the caller sees the answer. */
