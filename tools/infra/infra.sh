@@ -202,8 +202,10 @@ case $cmd in
     ;;
   stop-one)
     stop_pid "$2"
-    # FerretDB's PostgreSQL exists only for it: it goes when mongodb goes.
+    # FerretDB's PostgreSQL exists only for it: it goes when mongodb goes; so does the epmd
+    # RabbitMQ started (only when none ran before it) when RabbitMQ goes.
     [[ $2 == mongodb ]] && stop_pid postgres
+    [[ $2 == rabbitmq ]] && stop_pid epmd
     ;;
   status)
     for pair in "mongodb ${MONGO_URL:-mongodb://127.0.0.1:27017} 27017" "redis ${REDIS_URL:-redis://127.0.0.1:6379} 6379" "rabbitmq ${AMQP_URL:-amqp://127.0.0.1:5672} 5672"; do
