@@ -1,5 +1,6 @@
 // Prints one order-pipeline run (closed loop or fixed rate) and returns its markdown table.
 import { orderVerdict } from '../order-pipeline.mjs';
+import { printStockTable } from './orders.mjs';
 import { round } from './stats.mjs';
 import { markdownTable, printTable } from './table.mjs';
 
@@ -53,18 +54,7 @@ export function reportOrders(orders, title) {
   console.log(
     `targets: ≥ 200 confirmed/s ${v.confirmedPerSMet ? 'met' : 'NOT met'}, p99 to CONFIRMED < 1 s ${v.p99Met ? 'met' : 'NOT met'}, invariant ${v.invariantMet ? 'holds' : 'BROKEN'}`,
   );
-  printTable(
-    'Stock per book',
-    [
-      ['book', 'book'],
-      ['initial', 'initial'],
-      ['now', 'now'],
-      ['taken', 'taken'],
-      ['confirmedQty', 'confirmed qty'],
-      ['ok', 'ok'],
-    ],
-    orders.invariant.books,
-  );
+  printStockTable(orders.invariant.books);
   if (orders.dbOps) {
     const { commitsPerOrder, totalPerOrder, perOrder } = orders.dbOps;
     const rows = Object.entries(perOrder).map(([table, counts]) => ({ table, ...counts }));

@@ -4,6 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
 import { call, callPatiently, mapLimit, sleep } from './http.mjs';
+import { printTable } from './table.mjs';
 
 /** States that hold stock: the order was confirmed (and maybe shipped/delivered since). */
 export const HOLDS_STOCK = new Set(['CONFIRMED', 'SHIPPED', 'DELIVERED']);
@@ -96,4 +97,20 @@ export async function waitSettled(customers, deadlineMs, log) {
     await sleep(3000);
   }
   return orders;
+}
+
+/** The invariant per book as a table (bench and chaos print the same one). */
+export function printStockTable(books) {
+  printTable(
+    'Stock per book',
+    [
+      ['book', 'book'],
+      ['initial', 'initial'],
+      ['now', 'now'],
+      ['taken', 'taken'],
+      ['confirmedQty', 'confirmed qty'],
+      ['ok', 'ok'],
+    ],
+    books,
+  );
 }

@@ -1,4 +1,5 @@
 // Prints the chaos results as tables.
+import { printStockTable } from '../../bench/lib/orders.mjs';
 import { printTable } from '../../bench/lib/table.mjs';
 
 export function printChaosReport(result) {
@@ -41,18 +42,7 @@ export function printChaosReport(result) {
     console.log(
       `orders accepted ${o.accepted}, listed ${o.listed}, by status ${JSON.stringify(o.invariant.byStatus)}, accepted but missing ${o.lostAccepted.length}`,
     );
-    printTable(
-      'Stock per book',
-      [
-        ['book', 'book'],
-        ['initial', 'initial'],
-        ['now', 'now'],
-        ['taken', 'taken'],
-        ['confirmedQty', 'confirmed qty'],
-        ['ok', 'ok'],
-      ],
-      o.invariant.books,
-    );
+    printStockTable(o.invariant.books);
   }
   if (result.notifications) {
     const n = result.notifications;
