@@ -1,15 +1,8 @@
 import { ORDER_CANCELLED, ORDER_CREATED } from '@bookstore/shared/contracts';
-import {
-  DocumentLocks,
-  EventPublisher,
-  InboxModule,
-  lockedOutboxModel,
-  OutboxRelay,
-} from '@bookstore/shared/messaging';
+import { InboxModule, lockedOutboxRelayProvider } from '@bookstore/shared/messaging';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { getModelToken, MongooseModule } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 
 import { Book, BookSchema } from './books/book.schema';
 import { BookWriter } from './books/book-writer';
@@ -63,20 +56,10 @@ export const CATALOG_MODELS = MongooseModule.forFeature([
 ]);
 
 /** One relay publishes the outboxes of books (book.*) and reservations (stock.*), under their locks. */
-export const catalogOutboxProvider: Provider = {
-  provide: CATALOG_OUTBOX,
-  inject: [EventPublisher, DocumentLocks, getModelToken(Book.name), getModelToken(StockReservation.name)],
-  useFactory: (
-    publisher: EventPublisher,
-    locks: DocumentLocks,
-    books: Model<Book>,
-    reservations: Model<StockReservation>,
-  ) =>
-    new OutboxRelay(publisher, [
-      lockedOutboxModel(books, locks, bookLock),
-      lockedOutboxModel(reservations, locks, reservationLock),
-    ]),
-};
+export const catalogOutboxProvider: Provider = lockedOutboxRelayProvider(CATALOG_OUTBOX, [
+  { model: Book.name, lockKey: bookLock },
+  { model: StockReservation.name, lockKey: reservationLock },
+]);
 
 /** The catalog service's use cases: message handlers, persistence and domain wiring. */
 @Module({})

@@ -1,6 +1,31 @@
 import type { BookDto, BookSnapshotPayload, BookSummary } from '@bookstore/shared/contracts';
 
 import type { Book } from './book.schema';
+import type { NewBook } from './books.repository';
+
+/** What a new book is made of (an admin's POST or a demo entry), its ISBN already normalised. */
+export interface NewBookInput {
+  title: string;
+  author: string;
+  description?: string;
+  genres?: string[];
+  priceCents: number;
+  stock?: number;
+}
+
+/** The stored fields of a new book: optional fields defaulted, the ISBN also as the unique key. */
+export function toNewBook(input: NewBookInput, isbn: string): NewBook {
+  return {
+    title: input.title,
+    author: input.author,
+    isbn,
+    isbnKey: isbn,
+    description: input.description ?? '',
+    genres: input.genres ?? [],
+    priceCents: input.priceCents,
+    stock: input.stock ?? 0,
+  };
+}
 
 /** The public shape of a stored book. */
 export function toBookDto(book: Book): BookDto {

@@ -30,6 +30,11 @@ export class BooksRepository {
     return new Types.ObjectId();
   }
 
+  /** True when the collection holds no book at all (deleted ones count). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.books.estimatedDocumentCount().exec()) === 0;
+  }
+
   /** Inserts the book with its first outbox entry; `false` when the ISBN is taken. */
   async insert(id: Types.ObjectId, book: NewBook, event: EventEnvelope): Promise<Book | false> {
     try {

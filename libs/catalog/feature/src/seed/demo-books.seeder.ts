@@ -2,29 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { normalizeIsbn } from '@bookstore/catalog/domain';
-import type { EventEnvelope } from '@bookstore/shared/contracts';
 import { BOOK_CREATED } from '@bookstore/shared/contracts';
 import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
 
-import { toBookSnapshot } from '../books/book.mapper';
-import { Book } from '../books/book.schema';
+import type { NewBookInput } from '../books/book.mapper';
+import { toBookSnapshot, toNewBook } from '../books/book.mapper';
+import { BooksRepository } from '../books/books.repository';
 import { BookCacheService } from '../cache/book-cache.service';
 import { CATALOG_CONFIG, CATALOG_OUTBOX } from '../catalog.tokens';
 import type { CatalogConfig } from '../config/catalog.config';
 import { shouldSeedDemo } from '../config/catalog.config';
 
-interface DemoBook {
-  title: string;
-  author: string;
+interface DemoBook extends NewBookInput {
   isbn: string;
-  description?: string;
-  genres?: string[];
-  priceCents: number;
-  stock?: number;
 }
 
 /**
@@ -37,7 +29,7 @@ export class DemoBooksSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoBooksSeeder.name);
 
   constructor(
-    @InjectModel(Book.name) private readonly books: Model<Book>,
+    private readonly books: BooksRepository,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
     @Inject(CATALOG_OUTBOX) private readonly relay: OutboxRelay,
     private readonly cache: BookCacheService,
@@ -46,7 +38,7 @@ export class DemoBooksSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!shouldSeedDemo(this.config)) return;
     try {
-      if ((await this.books.estimatedDocumentCount().exec()) > 0) return;
+      if (!(await this.books.isEmpty())) return;
       const inserted = await this.seed(await this.load());
       this.logger.log({ msg: 'demo books seeded', inserted });
     } catch (error) {
@@ -70,25 +62,15 @@ export class DemoBooksSeeder implements OnApplicationBootstrap {
         this.logger.warn({ msg: 'demo book skipped: invalid ISBN', isbn: entry.isbn });
         continue;
       }
-      const id = new Types.ObjectId();
-      const book = {
-        title: entry.title,
-        author: entry.author,
-        isbn,
-        isbnKey: isbn,
-        description: entry.description ?? '',
-        genres: entry.genres ?? [],
-        priceCents: entry.priceCents,
-        stock: entry.stock ?? 0,
-      };
-      const outbox: EventEnvelope[] = [createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book))];
-      try {
-        const now = new Date();
-        await this.books.create({ _id: id, ...book, createdAt: now, updatedAt: now, outbox });
-        inserted++;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-      }
+      const id = this.books.newId();
+      const book = toNewBook(entry, isbn);
+      // false: another instance seeded this ISBN meanwhile.
+      const created = await this.books.insert(
+        id,
+        book,
+        createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
+      );
+      if (created) inserted++;
     }
     if (inserted) {
       this.relay.kick();

@@ -4,7 +4,7 @@ import { BOOK_CREATED, DomainError } from '@bookstore/shared/contracts';
 import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 
-import { toBookDto, toBookSnapshot } from '../../books/book.mapper';
+import { toBookDto, toBookSnapshot, toNewBook } from '../../books/book.mapper';
 import { Book } from '../../books/book.schema';
 import { BooksRepository } from '../../books/books.repository';
 import { BookCacheService } from '../../cache/book-cache.service';
@@ -22,16 +22,7 @@ export class CreateBookHandler {
   async execute(dto: CreateBookDto): Promise<BookDto> {
     const isbn = requireIsbn(dto.isbn);
     const id = this.books.newId();
-    const book = {
-      title: dto.title,
-      author: dto.author,
-      isbn,
-      isbnKey: isbn,
-      description: dto.description ?? '',
-      genres: dto.genres ?? [],
-      priceCents: dto.priceCents,
-      stock: dto.stock ?? 0,
-    };
+    const book = toNewBook(dto, isbn);
     const created = await this.books.insert(
       id,
       book,
