@@ -1,9 +1,8 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
-import { DocumentLocks, EventPublisher, lockedOutboxModel, OutboxRelay } from '@bookstore/shared/messaging';
+import { lockedOutboxRelayProvider } from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { getModelToken, MongooseModule } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 
 import { AUTH_CONFIG, USERS_OUTBOX_RELAY } from './auth.tokens';
 import type { AuthConfig } from './config/auth.config';
@@ -36,13 +35,7 @@ export class AuthFeatureModule {
       controllers: [AuthRpcController],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
-        {
-          provide: USERS_OUTBOX_RELAY,
-          inject: [EventPublisher, DocumentLocks, getModelToken(User.name)],
-          // Pops run under the user's lock, as role changes do (FerretDB updates are not atomic).
-          useFactory: (publisher: EventPublisher, locks: DocumentLocks, users: Model<User>) =>
-            new OutboxRelay(publisher, [lockedOutboxModel(users, locks, userLock)]),
-        },
+        lockedOutboxRelayProvider(USERS_OUTBOX_RELAY, [{ model: User.name, lockKey: userLock }]),
         {
           provide: RefreshTokenFamilies,
           inject: [MongoRefreshTokenStore],

@@ -6,17 +6,10 @@ import {
   ORDER_SHIPPED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
-import {
-  DocumentLocks,
-  EventPublisher,
-  InboxModule,
-  lockedOutboxModel,
-  OutboxRelay,
-} from '@bookstore/shared/messaging';
+import { InboxModule, lockedOutboxRelayProvider } from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { getModelToken, MongooseModule } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import type { NotificationsConfig } from './config/notifications.config';
@@ -63,13 +56,9 @@ export class NotificationsFeatureModule {
           useFactory: () =>
             new MailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: config.MAIL_DIR }),
         },
-        {
-          provide: NOTIFICATIONS_OUTBOX_RELAY,
-          inject: [EventPublisher, DocumentLocks, getModelToken(Notification.name)],
-          // Pops run under the notification's lock, as its updates do (FerretDB is not atomic).
-          useFactory: (publisher: EventPublisher, locks: DocumentLocks, notifications: Model<Notification>) =>
-            new OutboxRelay(publisher, [lockedOutboxModel(notifications, locks, notificationLock)]),
-        },
+        lockedOutboxRelayProvider(NOTIFICATIONS_OUTBOX_RELAY, [
+          { model: Notification.name, lockKey: notificationLock },
+        ]),
         NotificationRepository,
         UserDirectoryRepository,
         EmailDeliveryService,

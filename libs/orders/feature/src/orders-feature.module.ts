@@ -1,16 +1,8 @@
 import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
-import {
-  DocumentLocks,
-  EventPublisher,
-  InboxModule,
-  lockedOutboxModel,
-  OutboxRelay,
-  RpcClient,
-} from '@bookstore/shared/messaging';
+import { InboxModule, lockedOutboxRelayProvider, RpcClient } from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { getModelToken, MongooseModule } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 
 import { CatalogBooksClient } from './catalog/catalog-books.client';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
@@ -45,13 +37,7 @@ export class OrdersFeatureModule {
           provide: CATALOG_RPC,
           useFactory: () => new RpcClient(config.AMQP_URL, config.CATALOG_RPC_TIMEOUT_MS),
         },
-        {
-          provide: ORDERS_OUTBOX_RELAY,
-          inject: [EventPublisher, DocumentLocks, getModelToken(Order.name)],
-          // Pops run under the order's lock: FerretDB's updates are not atomic (see DocumentLocks).
-          useFactory: (publisher: EventPublisher, locks: DocumentLocks, orders: Model<Order>) =>
-            new OutboxRelay(publisher, [lockedOutboxModel(orders, locks, orderLock)]),
-        },
+        lockedOutboxRelayProvider(ORDERS_OUTBOX_RELAY, [{ model: Order.name, lockKey: orderLock }]),
         CatalogBooksClient,
         OrderTransitionsService,
         PlaceOrderHandler,
