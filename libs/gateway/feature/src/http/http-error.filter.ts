@@ -82,16 +82,6 @@ export class HttpErrorFilter implements ExceptionFilter {
           : exception.message;
       return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, correlationId };
     }
-    const parserStatus = bodyParserStatus(exception);
-    if (parserStatus) {
-      const message = BODY_ERROR_MESSAGES[parserStatus] ?? 'Malformed request body';
-      return {
-        statusCode: parserStatus,
-        error: STATUS_CODES[parserStatus] ?? 'Error',
-        message,
-        correlationId,
-      };
-    }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
@@ -111,28 +101,4 @@ interface HealthReport {
 /** Terminus answers 503 with its report; we keep the report and add the shared error fields. */
 function isHealthReport(response: unknown): response is HealthReport {
   return typeof response === 'object' && response !== null && 'details' in response && 'status' in response;
-}
-
-const BODY_ERROR_MESSAGES: Record<number, string> = {
-  400: 'Malformed JSON body',
-  413: 'Request body exceeds the 100 kB limit',
-  415: 'Unsupported content type: send application/json',
-};
-
-/**
- * Fastify's own request errors (body parsing, size, content type, bad URL) carry an `FST_ERR_*`
- * code and a 4xx `statusCode`; they never reach a controller, so the error handler brings them here.
- */
-function bodyParserStatus(exception: unknown): number | undefined {
-  const candidate = exception as { code?: unknown; statusCode?: unknown };
-  if (
-    typeof candidate?.code === 'string' &&
-    candidate.code.startsWith('FST_') &&
-    typeof candidate.statusCode === 'number' &&
-    candidate.statusCode >= 400 &&
-    candidate.statusCode < 500
-  ) {
-    return candidate.statusCode;
-  }
-  return undefined;
 }

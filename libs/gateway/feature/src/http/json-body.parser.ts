@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -20,10 +21,10 @@ export function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
   });
 }
 
-/** In the form of Fastify's own request errors, which the gateway's error filter answers as 400. */
+/**
+ * An HttpException, which Nest passes to the gateway's error filter as it is (Fastify's own request
+ * errors, such as 413 and 415, reach it as HttpExceptions too, mapped by Nest).
+ */
 function malformedJson(): Error {
-  return Object.assign(new Error('Malformed JSON body'), {
-    code: 'FST_ERR_CTP_INVALID_JSON_BODY',
-    statusCode: 400,
-  });
+  return new BadRequestException('Malformed JSON body');
 }
