@@ -14,10 +14,15 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  {
+    sourceTag: 'type:runtime',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:persistence'],
+  },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain'] },
   {
     sourceTag: 'type:feature',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:domain'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:persistence', 'type:domain'],
   },
   {
     sourceTag: 'type:app',
@@ -25,11 +30,16 @@ const depConstraints = [
       'type:contracts',
       'type:util',
       'type:messaging',
+      'type:persistence',
+      'type:runtime',
       'type:domain',
       'type:feature',
     ],
   },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:persistence'],
+  },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:testing'],

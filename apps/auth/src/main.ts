@@ -1,5 +1,5 @@
 import { AUTH_SUBSCRIPTIONS, AuthConfig } from '@bookstore/auth/feature';
-import { runService } from '@bookstore/shared/messaging';
+import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 
 import { AppModule } from './app/app.module';

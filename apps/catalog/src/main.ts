@@ -1,5 +1,5 @@
 import { CATALOG_SUBSCRIPTIONS, CatalogConfig } from '@bookstore/catalog/feature';
-import { runService } from '@bookstore/shared/messaging';
+import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 
 import { AppModule } from './app/app.module';

@@ -1,5 +1,5 @@
 import { configureGatewayHttp, GatewayConfig, gatewayHttpAdapter } from '@bookstore/gateway/feature';
-import { onShutdownSignal } from '@bookstore/shared/messaging';
+import { onShutdownSignal } from '@bookstore/shared/runtime';
 import { exitOnStartupError, JsonLogger, loadConfig } from '@bookstore/shared/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

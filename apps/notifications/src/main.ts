@@ -1,5 +1,5 @@
 import { NOTIFICATIONS_SUBSCRIPTIONS, NotificationsConfig } from '@bookstore/notifications/feature';
-import { runService } from '@bookstore/shared/messaging';
+import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 
 import { AppModule } from './app/app.module';

@@ -1,6 +1,6 @@
 import type { AuthConfig } from '@bookstore/auth/feature';
 import { AuthFeatureModule } from '@bookstore/auth/feature';
-import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import { ServiceCoreModule } from '@bookstore/shared/runtime';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 

@@ -1,6 +1,6 @@
 import type { CatalogConfig } from '@bookstore/catalog/feature';
 import { CatalogFeatureModule } from '@bookstore/catalog/feature';
-import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import { ServiceCoreModule } from '@bookstore/shared/runtime';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 

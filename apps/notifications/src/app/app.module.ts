@@ -1,6 +1,6 @@
 import type { NotificationsConfig } from '@bookstore/notifications/feature';
 import { NotificationsFeatureModule } from '@bookstore/notifications/feature';
-import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import { ServiceCoreModule } from '@bookstore/shared/runtime';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 

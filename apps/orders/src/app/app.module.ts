@@ -1,6 +1,6 @@
 import type { OrdersConfig } from '@bookstore/orders/feature';
 import { OrdersFeatureModule } from '@bookstore/orders/feature';
-import { ServiceCoreModule } from '@bookstore/shared/messaging';
+import { ServiceCoreModule } from '@bookstore/shared/runtime';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 

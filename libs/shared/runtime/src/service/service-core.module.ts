@@ -1,4 +1,6 @@
 import { ServiceName } from '@bookstore/shared/contracts';
+import { EventPublisher, MessagingModule, serviceQueues } from '@bookstore/shared/messaging';
+import { OUTBOX_PUBLISHER } from '@bookstore/shared/persistence';
 import {
   OpsModule,
   READINESS_CHECKS,
@@ -9,9 +11,6 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 
-import { DocumentLocksModule } from '../locks/document-locks.module';
-import { MessagingModule } from '../messaging.module';
-import { serviceQueues } from '../topology/service-queues';
 
 export interface ServiceCoreOptions {
   service: ServiceName;
@@ -25,7 +24,7 @@ export interface ServiceCoreOptions {
 
 /**
  * The infrastructure every service behind the gateway shares: its own MongoDB database, the event
- * publisher and readiness RPC, and the ops endpoints whose readiness checks MongoDB, a RabbitMQ
+ * publisher (also the outbox relays' `OUTBOX_PUBLISHER`) and readiness RPC, and the ops endpoints whose readiness checks MongoDB, a RabbitMQ
  * round trip, Redis where used, and the heap.
  */
 @Module({})
@@ -53,7 +52,6 @@ export class ServiceCoreModule {
           autoIndex: true,
         }),
         MessagingModule.forService({ service: options.service, amqpUrl: options.amqpUrl }),
-        DocumentLocksModule,
         OpsModule.forRoot(
           {
             service: options.service,
@@ -63,7 +61,9 @@ export class ServiceCoreModule {
           [MongooseHealthIndicator, ...redis, checks],
         ),
       ],
-      exports: [OpsModule, MessagingModule, DocumentLocksModule],
+      // The outbox relays of the features publish through the service's confirmed publisher.
+      providers: [{ provide: OUTBOX_PUBLISHER, useExisting: EventPublisher }],
+      exports: [OpsModule, MessagingModule, OUTBOX_PUBLISHER],
     };
   }
 }

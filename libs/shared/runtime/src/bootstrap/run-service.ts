@@ -1,14 +1,17 @@
 import type { ServiceName } from '@bookstore/shared/contracts';
+import {
+  declareTopology,
+  eventServerOptions,
+  InFlightTracker,
+  MessageAckInterceptor,
+  rpcServerOptions,
+} from '@bookstore/shared/messaging';
 import type { LogLevelName } from '@bookstore/shared/platform';
 import { JsonLogger, RpcErrorFilter } from '@bookstore/shared/platform';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import { InFlightTracker } from '../consuming/in-flight.tracker';
-import { MessageAckInterceptor } from '../consuming/message-ack.interceptor';
-import { declareTopology } from '../topology/assert-topology';
-import { eventServerOptions, rpcServerOptions } from '../topology/rmq-options';
 
 export interface ServiceBootstrap {
   service: ServiceName;

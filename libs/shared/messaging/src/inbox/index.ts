@@ -1,3 +1,0 @@
-export * from './inbox.module';
-export * from './inbox.service';
-export * from './processed-event.schema';

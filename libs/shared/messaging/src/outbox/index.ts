@@ -1,2 +1,0 @@
-export * from './outbox-entry.schema';
-export * from './outbox-relay';

@@ -1,0 +1,2 @@
+export * from './duplicate-key';
+export * from './retry-upsert';
