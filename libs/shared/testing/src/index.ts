@@ -1,4 +1,5 @@
 export * from './eventually';
 export * from './fixtures';
 export * from './gateway-client';
+export * from './private-broker';
 export * from './unique';

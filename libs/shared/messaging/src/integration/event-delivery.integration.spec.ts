@@ -75,12 +75,13 @@ describe('event delivery over RabbitMQ', () => {
     const event = await publish({});
 
     await waitFor(() => first.count(event.eventId) === 1 && second.count(event.eventId) === 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(first.count(event.eventId)).toBe(1);
-    expect(second.count(event.eventId)).toBe(1);
-    // Acked: nothing waits or comes back in either queue.
+    // Closing the consumers hands every unacknowledged message back to its queue: an empty queue
+    // afterwards proves each delivery was acked, with no sleep to wait for a (wrong) second one.
+    await Promise.all(apps.splice(0).map((app) => app.close()));
     expect(await messageCount(serviceQueues(a).events)).toBe(0);
     expect(await messageCount(serviceQueues(b).events)).toBe(0);
+    expect(first.count(event.eventId)).toBe(1);
+    expect(second.count(event.eventId)).toBe(1);
   });
 
   it('retries a failing handler with delay, then parks the message in the dead-letter queue', async () => {

@@ -29,7 +29,11 @@ export class OutboxCollection<T> {
    * Applies `update` and appends `events` to the document `filter` matches, in one conditional
    * update; true when it matched (and so the events were stored).
    */
-  async update(filter: ByIdFilter<T>, update: UpdateQuery<T>, events: readonly EventEnvelope[]): Promise<boolean> {
+  async update(
+    filter: ByIdFilter<T>,
+    update: UpdateQuery<T>,
+    events: readonly EventEnvelope[],
+  ): Promise<boolean> {
     const result = await this.model.updateOne(filter, withEvents(update, events)).exec();
     if (result.matchedCount === 0) return false;
     this.relay.handOff(this.model.modelName, filter._id, events);

@@ -70,7 +70,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await Promise.all([...this.byName.values()].map((model) => model.collection.createIndex(OUTBOX_AGE_INDEX)));
+    await Promise.all(
+      [...this.byName.values()].map((model) => model.collection.createIndex(OUTBOX_AGE_INDEX)),
+    );
     this.scheduleSweep(0);
   }
 
@@ -161,7 +163,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const failuresBefore = this.failures;
     const cutoff = olderThan.toISOString();
     for (const model of this.byName.values()) {
-      for (let found = SWEEP_BATCH; found === SWEEP_BATCH && !this.stopped; ) {
+      for (let found = SWEEP_BATCH; found === SWEEP_BATCH && !this.stopped;) {
         const stale = await model
           .find({ 'outbox.occurredAt': { $lt: cutoff } }, { outbox: 1 })
           .limit(SWEEP_BATCH)

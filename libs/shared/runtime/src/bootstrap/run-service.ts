@@ -12,7 +12,6 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-
 export interface ServiceBootstrap {
   service: ServiceName;
   module: Type<unknown> | DynamicModule;

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { USER_REGISTERED } from '@bookstore/shared/contracts';
+import { createEnvelope, EventPublisher, EVENTS_EXCHANGE } from '@bookstore/shared/messaging';
+import type { OutboxEntry } from '@bookstore/shared/persistence';
+import { OutboxCollection, OutboxEntrySchema, OutboxRelay } from '@bookstore/shared/persistence';
+import { eventually, PrivateBroker } from '@bookstore/shared/testing';
 import type { Channel, ChannelModel } from 'amqplib';
 import { connect } from 'amqplib';
 import type { Connection, Model } from 'mongoose';
 import { createConnection, Schema } from 'mongoose';
 
-import type { OutboxEntry } from '../outbox/outbox-entry.schema';
-import { OutboxEntrySchema } from '../outbox/outbox-entry.schema';
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { createEnvelope } from '../publishing/create-envelope';
-import { EventPublisher } from '../publishing/event-publisher';
-import { EVENTS_EXCHANGE } from '../topology/messaging.constants';
+jest.setTimeout(180_000);
 
 const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
@@ -19,6 +18,7 @@ const run = randomUUID().slice(0, 8);
 
 interface Account {
   _id: string;
+  state: string;
   outbox: OutboxEntry[];
 }
 
@@ -29,132 +29,207 @@ const event = (name: string) =>
     name,
   });
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/** A durable queue bound to the events exchange, read back message by message. */
+class Probe {
+  private constructor(
+    private readonly channel: Channel,
+    readonly queue: string,
+  ) {}
+
+  static async bind(amqp: ChannelModel, queue: string): Promise<Probe> {
+    const channel = await amqp.createChannel();
+    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    await channel.assertQueue(queue, { durable: true });
+    await channel.bindQueue(queue, EVENTS_EXCHANGE, USER_REGISTERED);
+    return new Probe(channel, queue);
+  }
+
+  /** Every event id waiting in the queue, in order, taken out of it. */
+  async drain(): Promise<string[]> {
+    const ids: string[] = [];
+    for (
+      let m = await this.channel.get(this.queue, { noAck: true });
+      m;
+      m = await this.channel.get(this.queue, { noAck: true })
+    ) {
+      ids.push(JSON.parse(m.content.toString()).data.eventId);
+    }
+    return ids;
+  }
+
+  /** Waits until `count` messages arrived, then takes them (and anything else waiting). */
+  async take(count: number): Promise<string[]> {
+    const got: string[] = [];
+    await eventually(
+      async () => got.push(...(await this.drain())),
+      () => got.length >= count,
+      { timeoutMs: 60_000, intervalMs: 50 },
+    );
+    return got;
+  }
+
+  async delete(): Promise<void> {
+    await this.channel.deleteQueue(this.queue);
+    await this.channel.close();
   }
 }
 
 /** Real MongoDB-compatible server and RabbitMQ: the relay's guarantees, not a mock's. */
-describe('OutboxRelay', () => {
+describe('OutboxRelay with OutboxCollection (real MongoDB and RabbitMQ)', () => {
   let mongo: Connection;
   let accounts: Model<Account>;
-  let amqp: ChannelModel;
-  let channel: Channel;
-  const probe = `it-outbox-${run}`;
 
   beforeAll(async () => {
     mongo = await createConnection(MONGO_URL, { dbName: `it_outbox_${run}` }).asPromise();
     accounts = mongo.model<Account>(
       'Account',
-      new Schema<Account>({ _id: String, outbox: { type: [OutboxEntrySchema], default: [] } }),
+      new Schema<Account>({ _id: String, state: String, outbox: { type: [OutboxEntrySchema], default: [] } }),
     );
-    amqp = await connect(AMQP_URL);
-    channel = await amqp.createChannel();
-    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    await channel.assertQueue(probe, { exclusive: true });
-    await channel.bindQueue(probe, EVENTS_EXCHANGE, USER_REGISTERED);
   });
 
   afterAll(async () => {
     await mongo.dropDatabase();
     await mongo.close();
-    await amqp.close();
   });
 
-  // Straight to the collection, as a service's single-document write would store it.
-  const insert = (...docs: object[]) => accounts.collection.insertMany(docs as never[]);
+  const stored = async (id: string) =>
+    (await accounts.findById(id).lean())?.outbox.map((e) => e.eventId) ?? [];
 
-  async function drainProbe(): Promise<string[]> {
-    const ids: string[] = [];
-    for (
-      let message = await channel.get(probe, { noAck: true });
-      message;
-      message = await channel.get(probe, { noAck: true })
-    ) {
-      ids.push(JSON.parse(message.content.toString()).data.eventId);
-    }
-    return ids;
-  }
+  describe('on the shared broker', () => {
+    let amqp: ChannelModel;
+    let probe: Probe;
+    let publisher: EventPublisher;
+    let relay: OutboxRelay;
+    let collection: OutboxCollection<Account>;
 
-  it('publishes every pending event in order and empties the outboxes', async () => {
-    const [a1, a2, b1] = [event('a1'), event('a2'), event('b1')];
-    await insert({ _id: `a-${run}`, outbox: [a1, a2] }, { _id: `b-${run}`, outbox: [b1] });
-    const publisher = new EventPublisher(AMQP_URL);
-    try {
-      await new OutboxRelay(publisher, [accounts as never]).flush();
-    } finally {
-      await publisher.onApplicationShutdown();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const published = await drainProbe();
-    expect(published).toEqual(expect.arrayContaining([a1.eventId, a2.eventId, b1.eventId]));
-    expect(published.indexOf(a1.eventId)).toBeLessThan(published.indexOf(a2.eventId));
-    const left = await accounts.find({ 'outbox.0': { $exists: true } }).lean();
-    expect(left).toEqual([]);
-  });
+    beforeAll(async () => {
+      amqp = await connect(AMQP_URL);
+      probe = await Probe.bind(amqp, `it-outbox-${run}`);
+      publisher = new EventPublisher(AMQP_URL);
+      relay = new OutboxRelay(publisher, [accounts as never], { sweepIntervalMs: 200, graceMs: 500 });
+      collection = new OutboxCollection(accounts, relay);
+      await relay.onApplicationBootstrap();
+    });
 
-  it('keeps every event while the broker cannot confirm, and publishes them once it can', async () => {
-    const pending = event('outage');
-    await insert({ _id: `c-${run}`, outbox: [pending] });
-    const unreachable = new EventPublisher('amqp://guest:guest@127.0.0.1:1');
-    try {
-      await expect(new OutboxRelay(unreachable, [accounts as never]).flush()).rejects.toThrow();
-    } finally {
-      await unreachable.onApplicationShutdown().catch(() => undefined);
-    }
-    const kept = await accounts.findById(`c-${run}`).lean();
-    expect(kept?.outbox.map((entry) => entry.eventId)).toEqual([pending.eventId]);
-
-    const publisher = new EventPublisher(AMQP_URL);
-    try {
-      await new OutboxRelay(publisher, [accounts as never]).flush();
-    } finally {
-      await publisher.onApplicationShutdown();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await drainProbe()).toEqual([pending.eventId]);
-  }, 30_000);
-
-  it('publishes a kicked document by its _id, without scanning the collection', async () => {
-    const kicked = event('kicked');
-    await insert({ _id: `k-${run}`, outbox: [kicked] });
-    const publisher = new EventPublisher(AMQP_URL);
-    const find = jest.spyOn(accounts, 'find');
-    const relay = new OutboxRelay(publisher, [accounts as never]);
-    try {
-      // Not bootstrapped: no start-up sweep, so only the kick can publish it.
-      relay.kick({ model: accounts.modelName, id: `k-${run}` });
-      await waitUntil(async () => !(await accounts.findById(`k-${run}`).lean())?.outbox.length);
-    } finally {
+    afterAll(async () => {
       await relay.onApplicationShutdown();
       await publisher.onApplicationShutdown();
-    }
-    const filters = find.mock.calls.map(([filter]) => filter as unknown as Record<string, unknown>);
-    find.mockRestore();
-    expect(filters.length).toBeGreaterThan(0);
-    expect(filters.every((filter) => filter['_id'] === `k-${run}`)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await drainProbe()).toEqual([kicked.eventId]);
+      await probe.delete();
+      await amqp.close();
+    });
+
+    it('publishes what each write stored, in order per document, and removes exactly that', async () => {
+      const docs = Array.from({ length: 60 }, (_, i) => ({
+        id: `h${i}-${run}`,
+        events: [event('a'), event('b')],
+      }));
+      await Promise.all(docs.map((doc) => collection.insert({ _id: doc.id, state: 'new' }, doc.events)));
+      const third = docs.map((doc) => ({ ...doc, next: event('c') }));
+      await Promise.all(
+        third.map((doc) => collection.update({ _id: doc.id }, { $set: { state: 'next' } }, [doc.next])),
+      );
+
+      const published = await probe.take(60 * 3);
+      expect(published).toHaveLength(60 * 3);
+      expect(new Set(published).size).toBe(60 * 3);
+      for (const doc of third) {
+        const order = [...doc.events, doc.next].map((e) => published.indexOf(e.eventId));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+      await eventually(
+        () => accounts.countDocuments({ 'outbox.0': { $exists: true }, _id: { $in: docs.map((d) => d.id) } }),
+        (left) => left === 0,
+      );
+    });
+
+    it('does not store or publish the events of a write whose condition did not match', async () => {
+      const id = `cond-${run}`;
+      await collection.insert({ _id: id, state: 'open' }, []);
+      const matched = await collection.update({ _id: id, state: 'closed' }, { $set: { state: 'x' } }, [
+        event('no'),
+      ]);
+      expect(matched).toBe(false);
+      expect(await stored(id)).toEqual([]);
+      expect(await probe.drain()).toEqual([]);
+    });
+
+    it('publishes on its sweep an event that a crash kept from being handed off', async () => {
+      // Stored by a process that died before its hand-off: straight into the collection.
+      const orphan = event('orphan');
+      await accounts.collection.insertOne({ _id: `orphan-${run}`, state: 'x', outbox: [orphan] } as never);
+      expect(await probe.take(1)).toEqual([orphan.eventId]);
+      await eventually(
+        () => stored(`orphan-${run}`),
+        (left) => left.length === 0,
+      );
+    });
   });
 
-  it('still publishes, on its sweep, an event whose write never kicked it', async () => {
-    const forgotten = event('forgotten');
-    await insert({ _id: `f-${run}`, outbox: [forgotten] });
-    const publisher = new EventPublisher(AMQP_URL);
-    const relay = new OutboxRelay(publisher, [accounts as never]);
-    try {
-      // Another document's kick must not make it skip the sweep it starts with.
-      relay.kick({ model: accounts.modelName, id: `other-${run}` });
-      relay.onApplicationBootstrap();
-      await waitUntil(async () => !(await accounts.findById(`f-${run}`).lean())?.outbox.length);
-    } finally {
-      await relay.onApplicationShutdown();
-      await publisher.onApplicationShutdown();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await drainProbe()).toEqual([forgotten.eventId]);
+  describe('across a broker crash and restart', () => {
+    let broker: PrivateBroker;
+    let amqp: ChannelModel;
+
+    beforeAll(async () => {
+      broker = await PrivateBroker.start();
+    });
+
+    afterAll(async () => {
+      await amqp?.close().catch(() => undefined);
+      await broker.destroy();
+    });
+
+    it('keeps every event while the broker is down and publishes each once it is back', async () => {
+      amqp = await connect(broker.url);
+      await Probe.bind(amqp, 'it-outbox-restart');
+      await amqp.close().catch(() => undefined);
+      const publisher = new EventPublisher(broker.url);
+      let refused = 0;
+      const counting = {
+        publish: (e: Parameters<EventPublisher['publish']>[0]) =>
+          publisher.publish(e).catch((error: unknown) => {
+            refused++;
+            throw error;
+          }),
+      };
+      const relay = new OutboxRelay(counting, [accounts as never], { sweepIntervalMs: 300, graceMs: 300 });
+      const collection = new OutboxCollection(accounts, relay);
+      await relay.onApplicationBootstrap();
+      let before = event('before');
+      let during: { id: string; e: ReturnType<typeof event> }[] = [];
+      try {
+        before = event('before');
+        await collection.insert({ _id: `r0-${run}`, state: 'x' }, [before]);
+        await eventually(
+          () => stored(`r0-${run}`),
+          (left) => left.length === 0,
+        );
+
+        await broker.kill();
+        during = Array.from({ length: 10 }, (_, i) => ({ id: `r${i + 1}-${run}`, e: event(`d${i}`) }));
+        await Promise.all(during.map((d) => collection.insert({ _id: d.id, state: 'x' }, [d.e])));
+        // Nothing can be confirmed: every hand-off gives up, and every event is still stored.
+        await eventually(
+          async () => refused,
+          (count) => count >= during.length,
+          { timeoutMs: 60_000 },
+        );
+        for (const d of during) expect(await stored(d.id)).toEqual([d.e.eventId]);
+
+        await broker.restart();
+        await eventually(
+          async () => (await Promise.all(during.map((d) => stored(d.id)))).flat().length,
+          (left) => left === 0,
+          { timeoutMs: 90_000, intervalMs: 250 },
+        );
+      } finally {
+        await relay.onApplicationShutdown();
+        await publisher.onApplicationShutdown();
+      }
+      amqp = await connect(broker.url);
+      const probe = await Probe.bind(amqp, 'it-outbox-restart');
+      const published = await probe.drain();
+      // The queue is durable and the messages persistent: the one from before the crash is there too.
+      expect(new Set(published)).toEqual(new Set([before.eventId, ...during.map((d) => d.e.eventId)]));
+    });
   });
 });

@@ -11,7 +11,6 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 
-
 export interface ServiceCoreOptions {
   service: ServiceName;
   mongoUrl: string;
