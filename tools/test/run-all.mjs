@@ -53,7 +53,18 @@ function projectRoots() {
   return found.sort();
 }
 
+/**
+ * The Nx project graph, computed before ESLint runs: without it `@nx/enforce-module-boundaries`
+ * says "No cached ProjectGraph is available" and checks nothing (the case on a fresh clone).
+ */
+function projectGraph() {
+  const ok =
+    run(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], { env: testEnv, stdio: 'ignore' }) === 0;
+  summary.check('nx project graph (module boundaries need it)', ok);
+}
+
 function lint() {
+  projectGraph();
   const out = join(results, 'eslint.json');
   spawnSync(join(root, 'node_modules/.bin/eslint'), ['.', '--format', 'json', '--output-file', out], {
     cwd: root,
