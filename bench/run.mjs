@@ -9,8 +9,8 @@
 // stops what it started. Options: --only a,b  --sandbox N  --attach  --no-build  --duration S
 // --rounds N (hot read: each side gets --duration seconds in N alternating slices)
 // --connections 10,50,100  --customers N  --orders N  --books N  --stock N  --in-flight N
-// --rate N (after the closed loop, place --rate-orders orders, default 20 s worth, at N/s: latency
-// at a fixed load, on fresh books of the same stock)
+// --rate N[,N…] (after the closed loop, for each rate place --rate-orders orders, default 20 s
+// worth, at N/s: latency at a fixed load, on fresh books of the same stock)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,7 +43,7 @@ const options = parseArgs(process.argv.slice(2), {
   books: 5,
   stock: 400,
   inFlight: 200,
-  rate: 0,
+  rate: [],
   rateOrders: 0,
 });
 const wants = (stage) => options.only.includes(stage);
@@ -117,17 +117,17 @@ async function main() {
           inFlight: options.inFlight,
         }),
       );
-      if (options.rate > 0) {
-        sampler.phase('orders-at-rate');
-        await stage('ordersAtRate', results, () =>
+      for (const rate of options.rate.map(Number).filter((r) => r > 0)) {
+        sampler.phase(`orders-at-${rate}`);
+        await stage(`ordersAt${rate}`, results, () =>
           runOrderPipeline({
             customers: options.customers,
-            orders: options.rateOrders || options.rate * 20,
+            orders: options.rateOrders || rate * 20,
             books: options.books,
             stock: options.stock,
             inFlight: options.inFlight,
-            rate: options.rate,
-            label: 'pipeline-rate',
+            rate,
+            label: `pipeline-rate-${rate}`,
           }),
         );
       }
@@ -180,7 +180,10 @@ function report(results) {
   }
   for (const [key, title] of [
     ['orders', 'Order pipeline: maximum throughput (closed loop)'],
-    ['ordersAtRate', `Order pipeline at a fixed rate (open loop, ${options.rate}/s)`],
+    ...options.rate.map((rate) => [
+      `ordersAt${rate}`,
+      `Order pipeline at a fixed rate (open loop, ${rate}/s)`,
+    ]),
   ]) {
     const orders = results[key];
     if (orders && !orders.error) md.push(`### ${title}`, reportOrders(orders, title));
@@ -205,7 +208,9 @@ function report(results) {
       cols,
       rows,
     );
-    const phases = ['hot-read', 'orders', 'orders-at-rate'].filter((p) => fp.cpuSecondsByPhase[p]);
+    const phases = ['hot-read', 'orders', ...options.rate.map((rate) => `orders-at-${rate}`)].filter(
+      (p) => fp.cpuSecondsByPhase[p],
+    );
     const names = [...new Set(phases.flatMap((p) => Object.keys(fp.cpuSecondsByPhase[p])))];
     const cpuCols = [
       ['name', 'process'],
