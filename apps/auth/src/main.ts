@@ -1,6 +1,6 @@
 import { AUTH_SUBSCRIPTIONS, AuthConfig } from '@bookstore/auth/feature';
-import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
+import { runService } from '@bookstore/shared/runtime';
 
 import { AppModule } from './app/app.module';
 

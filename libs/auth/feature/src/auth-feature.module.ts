@@ -1,55 +1,69 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
-import { lockedOutboxRelayProvider } from '@bookstore/shared/messaging';
-import type { DynamicModule } from '@nestjs/common';
+import { OutboxModule } from '@bookstore/shared/persistence';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
-import { AUTH_CONFIG, USERS_OUTBOX_RELAY } from './auth.tokens';
+import { AccessTokenSigner } from './adapters/keys/access-token.signer';
+import { KeyStore } from './adapters/keys/key-store';
+import { PasswordHasher } from './adapters/password-hasher';
+import { AUTH_CONFIG } from './auth.tokens';
+import { LoginHandler } from './commands/login/login.handler';
+import { LogoutHandler } from './commands/logout/logout.handler';
+import { RefreshHandler } from './commands/refresh/refresh.handler';
+import { RegisterHandler } from './commands/register/register.handler';
+import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
+import { UpdateRolesHandler } from './commands/update-roles/update-roles.handler';
 import type { AuthConfig } from './config/auth.config';
-import { KeyStore } from './keys/key-store';
-import { AuthRpcController } from './rpc/auth-rpc.controller';
-import { AccessTokenSigner } from './tokens/access-token.signer';
-import { MongoRefreshTokenStore } from './tokens/mongo-refresh-token.store';
-import { RefreshToken, RefreshTokenSchema } from './tokens/refresh-token.schema';
-import { TokenIssuer } from './tokens/token-issuer';
-import { AdminSeeder } from './users/admin-seeder';
-import { PasswordHasher } from './users/password-hasher';
-import { User, UserSchema } from './users/user.schema';
-import { userLock, UsersService } from './users/users.service';
+import { RefreshToken, RefreshTokenSchema } from './persistence/refresh-token.schema';
+import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
+import { User, UserSchema } from './persistence/user.schema';
+import { UsersRepository } from './persistence/users.repository';
+import { GetJwksHandler } from './queries/get-jwks/get-jwks.handler';
+import { GetUserHandler } from './queries/get-user/get-user.handler';
+import { AuthRpcController } from './transport/auth-rpc.controller';
 
 /** Event types the auth service consumes; its events queue is bound to exactly these. */
 export const AUTH_SUBSCRIPTIONS: readonly string[] = [];
 
-/** The auth service's use cases: message handlers, persistence and domain wiring. */
+const MODELS = MongooseModule.forFeature([
+  { name: User.name, schema: UserSchema },
+  { name: RefreshToken.name, schema: RefreshTokenSchema },
+]);
+
+/** The auth service's use cases, persistence and adapters (its config is provided by `forRoot`). */
+const PROVIDERS: Provider[] = [
+  UsersRepository,
+  RefreshTokensRepository,
+  {
+    provide: RefreshTokenFamilies,
+    inject: [RefreshTokensRepository, AUTH_CONFIG],
+    useFactory: (store: RefreshTokensRepository, config: AuthConfig) =>
+      new RefreshTokenFamilies(store, config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+  },
+  PasswordHasher,
+  KeyStore,
+  AccessTokenSigner,
+  RegisterHandler,
+  LoginHandler,
+  RefreshHandler,
+  LogoutHandler,
+  UpdateRolesHandler,
+  SeedAdminHandler,
+  GetUserHandler,
+  GetJwksHandler,
+];
+
+/** The auth service: accounts, sessions (refresh-token families) and the keys that sign tokens. */
 @Module({})
 export class AuthFeatureModule {
   static forRoot(config: AuthConfig): DynamicModule {
     return {
       module: AuthFeatureModule,
-      imports: [
-        MongooseModule.forFeature([
-          { name: User.name, schema: UserSchema },
-          { name: RefreshToken.name, schema: RefreshTokenSchema },
-        ]),
-      ],
+      // Users carry an outbox (`user.registered`); refresh tokens do not.
+      imports: [MODELS, OutboxModule.forFeature([User.name], [MODELS])],
       controllers: [AuthRpcController],
-      providers: [
-        { provide: AUTH_CONFIG, useValue: config },
-        lockedOutboxRelayProvider(USERS_OUTBOX_RELAY, [{ model: User.name, lockKey: userLock }]),
-        {
-          provide: RefreshTokenFamilies,
-          inject: [MongoRefreshTokenStore],
-          useFactory: (store: MongoRefreshTokenStore) =>
-            new RefreshTokenFamilies(store, config.REFRESH_TOKEN_TTL_SECONDS * 1000),
-        },
-        MongoRefreshTokenStore,
-        PasswordHasher,
-        UsersService,
-        AdminSeeder,
-        KeyStore,
-        AccessTokenSigner,
-        TokenIssuer,
-      ],
+      providers: [{ provide: AUTH_CONFIG, useValue: config }, ...PROVIDERS],
     };
   }
 }

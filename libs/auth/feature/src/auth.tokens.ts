@@ -1,3 +1,2 @@
-/** Injection tokens of the auth feature. */
+/** The auth service's typed config. */
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
-export const USERS_OUTBOX_RELAY = Symbol('USERS_OUTBOX_RELAY');

@@ -1,12 +1,12 @@
 import { Role } from '@bookstore/shared/contracts';
-import { OutboxEntry, OutboxEntrySchema } from '@bookstore/shared/messaging';
+import { OutboxEntry, OutboxEntrySchema } from '@bookstore/shared/persistence';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 /** A user account. The password is kept only as an argon2id hash and never leaves the service. */
 @Schema({ collection: 'users', timestamps: true, versionKey: false })
 export class User {
-  /** Normalised (trimmed, lower-case); unique. */
+  /** Normalised (trimmed, lower-case); unique: the one mechanism behind "one account per e-mail". */
   @Prop({ required: true, unique: true })
   email!: string;
 
@@ -19,7 +19,7 @@ export class User {
   @Prop({ required: true })
   passwordHash!: string;
 
-  /** Events of this user's state changes, published by the outbox relay. */
+  /** Events of this user's state changes, stored in the same write and published by the relay. */
   @Prop({ type: [OutboxEntrySchema], default: [] })
   outbox!: OutboxEntry[];
 

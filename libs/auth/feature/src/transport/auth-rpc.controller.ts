@@ -1,8 +1,6 @@
 import type { Actor, JwksDto, RpcRequest, TokenPairDto, UserDto } from '@bookstore/shared/contracts';
 import {
   AUTH_PATTERNS,
-  DomainError,
-  isAdmin,
   LoginDto,
   RefreshTokenDto,
   RegisterDto,
@@ -12,9 +10,14 @@ import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
-import { KeyStore } from '../keys/key-store';
-import { TokenIssuer } from '../tokens/token-issuer';
-import { UsersService } from '../users/users.service';
+import { unauthorized } from '../auth.errors';
+import { LoginHandler } from '../commands/login/login.handler';
+import { LogoutHandler } from '../commands/logout/logout.handler';
+import { RefreshHandler } from '../commands/refresh/refresh.handler';
+import { RegisterHandler } from '../commands/register/register.handler';
+import { UpdateRolesHandler } from '../commands/update-roles/update-roles.handler';
+import { GetJwksHandler } from '../queries/get-jwks/get-jwks.handler';
+import { GetUserHandler } from '../queries/get-user/get-user.handler';
 
 /**
  * The auth service's request/reply API. Who asks is only ever `req.actor`, which the gateway set
@@ -23,27 +26,30 @@ import { UsersService } from '../users/users.service';
 @Controller()
 export class AuthRpcController {
   constructor(
-    private readonly users: UsersService,
-    private readonly tokens: TokenIssuer,
-    private readonly keys: KeyStore,
+    private readonly registerUser: RegisterHandler,
+    private readonly loginUser: LoginHandler,
+    private readonly refreshTokens: RefreshHandler,
+    private readonly logoutUser: LogoutHandler,
+    private readonly updateUserRoles: UpdateRolesHandler,
+    private readonly getUser: GetUserHandler,
+    private readonly getJwks: GetJwksHandler,
   ) {}
 
   @MessagePattern(AUTH_PATTERNS.register)
   register(@Payload(new RpcPayloadPipe(RegisterDto)) req: RpcRequest<RegisterDto>): Promise<UserDto> {
-    return this.users.register(req.payload);
+    return this.registerUser.execute(req.payload);
   }
 
   @MessagePattern(AUTH_PATTERNS.login)
-  async login(@Payload(new RpcPayloadPipe(LoginDto)) req: RpcRequest<LoginDto>): Promise<TokenPairDto> {
-    const user = await this.users.verifyCredentials(req.payload.email, req.payload.password);
-    return this.tokens.startSession(user);
+  login(@Payload(new RpcPayloadPipe(LoginDto)) req: RpcRequest<LoginDto>): Promise<TokenPairDto> {
+    return this.loginUser.execute(req.payload);
   }
 
   @MessagePattern(AUTH_PATTERNS.refresh)
   refresh(
     @Payload(new RpcPayloadPipe(RefreshTokenDto)) req: RpcRequest<RefreshTokenDto>,
   ): Promise<TokenPairDto> {
-    return this.tokens.refresh(req.payload.refreshToken);
+    return this.refreshTokens.execute(req.payload.refreshToken);
   }
 
   /** Replies with a body (not void): an empty reply would read as "no answer" at the caller. */
@@ -51,36 +57,29 @@ export class AuthRpcController {
   async logout(
     @Payload(new RpcPayloadPipe(RefreshTokenDto)) req: RpcRequest<RefreshTokenDto>,
   ): Promise<{ revoked: true }> {
-    await this.tokens.logout(req.payload.refreshToken, requireActor(req.actor).userId);
+    await this.logoutUser.execute(requireActor(req.actor), req.payload.refreshToken);
     return { revoked: true };
   }
 
   @MessagePattern(AUTH_PATTERNS.me)
-  async me(@Payload() req: RpcRequest): Promise<UserDto> {
-    const user = await this.users.findById(requireActor(req.actor).userId);
-    if (!user) throw DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
-    return user;
+  me(@Payload() req: RpcRequest): Promise<UserDto> {
+    return this.getUser.execute(requireActor(req.actor));
   }
 
   @MessagePattern(AUTH_PATTERNS.updateRoles)
   updateRoles(
     @Payload(new RpcPayloadPipe(UpdateUserRolesPayload)) req: RpcRequest<UpdateUserRolesPayload>,
   ): Promise<UserDto> {
-    if (!isAdmin(requireActor(req.actor))) {
-      throw DomainError.forbidden('AUTH.FORBIDDEN', 'You do not have the role this action requires');
-    }
-    return this.users.updateRoles(req.payload.userId, req.payload.roles);
+    return this.updateUserRoles.execute(requireActor(req.actor), req.payload.userId, req.payload.roles);
   }
 
   @MessagePattern(AUTH_PATTERNS.jwks)
   jwks(): JwksDto {
-    return this.keys.jwks();
+    return this.getJwks.execute();
   }
 }
 
 function requireActor(actor: Actor | undefined): Actor {
-  if (!actor || typeof actor.userId !== 'string') {
-    throw DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
-  }
+  if (!actor || typeof actor.userId !== 'string') throw unauthorized();
   return actor;
 }

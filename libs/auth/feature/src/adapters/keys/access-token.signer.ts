@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Role } from '@bookstore/shared/contracts';
+import type { Role, TokenPairDto, UserDto } from '@bookstore/shared/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 
-import { AUTH_CONFIG } from '../auth.tokens';
-import type { AuthConfig } from '../config/auth.config';
-import { KeyStore } from '../keys/key-store';
-import { ACCESS_TOKEN_ALG } from '../keys/signing-keys';
+import { AUTH_CONFIG } from '../../auth.tokens';
+import type { AuthConfig } from '../../config/auth.config';
+import { KeyStore } from './key-store';
+import { ACCESS_TOKEN_ALG } from './signing-keys';
 
 /** Signs access tokens: sub, roles, jti, iss, aud, iat, exp; `kid` in the header. */
 @Injectable()
@@ -16,10 +16,6 @@ export class AccessTokenSigner {
     private readonly keys: KeyStore,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
-
-  get lifetimeSeconds(): number {
-    return this.config.ACCESS_TOKEN_TTL_SECONDS;
-  }
 
   sign(userId: string, roles: Role[]): Promise<string> {
     const key = this.keys.signing();
@@ -33,5 +29,16 @@ export class AccessTokenSigner {
       .setIssuedAt(now)
       .setExpirationTime(now + this.config.ACCESS_TOKEN_TTL_SECONDS)
       .sign(key.privateKey);
+  }
+
+  /** What a login or a refresh answers: a fresh access token with the user's roles, and `refreshToken`. */
+  async pair(user: UserDto, refreshToken: string): Promise<TokenPairDto> {
+    return {
+      accessToken: await this.sign(user.id, user.roles),
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshExpiresIn: this.config.REFRESH_TOKEN_TTL_SECONDS,
+    };
   }
 }

@@ -2,8 +2,8 @@ import type { JwksDto } from '@bookstore/shared/contracts';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { AUTH_CONFIG } from '../auth.tokens';
-import type { AuthConfig } from '../config/auth.config';
+import { AUTH_CONFIG } from '../../auth.tokens';
+import type { AuthConfig } from '../../config/auth.config';
 import { loadOrCreateKeyFiles } from './key-files';
 import type { SigningKey } from './signing-keys';
 import { SigningKeys } from './signing-keys';

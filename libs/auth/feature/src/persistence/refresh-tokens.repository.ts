@@ -1,5 +1,4 @@
 import type { RefreshTokenRecord, RefreshTokenStore } from '@bookstore/auth/domain';
-import { DocumentLocks } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -7,32 +6,27 @@ import { Model } from 'mongoose';
 import { RefreshToken } from './refresh-token.schema';
 
 /**
- * Refresh tokens in MongoDB; `spend` is one conditional update, so a token is spent at most once.
- * It runs under the token's lock because FerretDB does not apply conditional updates atomically:
- * two concurrent refreshes with one token must not both win (see DocumentLocks).
+ * Refresh tokens in MongoDB, the domain's `RefreshTokenStore`. `spend` is one conditional
+ * `findOneAndUpdate` on `{usedAt: null, revokedAt: null}`, which the server applies atomically:
+ * of concurrent refreshes with one token, exactly one finds it unspent.
  */
 @Injectable()
-export class MongoRefreshTokenStore implements RefreshTokenStore {
-  constructor(
-    @InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>,
-    private readonly locks: DocumentLocks,
-  ) {}
+export class RefreshTokensRepository implements RefreshTokenStore {
+  constructor(@InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>) {}
 
   async insert(record: RefreshTokenRecord): Promise<void> {
     await this.tokens.create({ ...record, usedAt: null, revokedAt: null });
   }
 
   spend(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null> {
-    return this.locks.run(`refresh-token:${String(tokenHash)}`, () =>
-      this.tokens
-        .findOneAndUpdate(
-          { tokenHash: String(tokenHash), usedAt: null, revokedAt: null },
-          { $set: { usedAt: now } },
-          { new: false },
-        )
-        .lean<RefreshTokenRecord>()
-        .exec(),
-    );
+    return this.tokens
+      .findOneAndUpdate(
+        { tokenHash: String(tokenHash), usedAt: null, revokedAt: null },
+        { $set: { usedAt: now } },
+        { new: false },
+      )
+      .lean<RefreshTokenRecord>()
+      .exec();
   }
 
   find(tokenHash: string): Promise<RefreshTokenRecord | null> {

@@ -1,0 +1,60 @@
+import type { EventEnvelope, Role } from '@bookstore/shared/contracts';
+import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+
+import { User } from './user.schema';
+
+/** A stored user as reads return it. */
+export type StoredUser = User & { _id: Types.ObjectId };
+
+/** A user to store: its id is chosen by the caller, so its events can name it. */
+export type NewUser = Omit<User, 'outbox' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId };
+
+/** The users collection; every write is one single-document operation. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectOutbox(User.name) private readonly users: OutboxCollection<User>) {}
+
+  /**
+   * Stores the user with its events in one insert; null when the e-mail is taken (the unique
+   * index on `email` refused it, also when two registrations race).
+   */
+  async insert(user: NewUser, events: readonly EventEnvelope[]): Promise<StoredUser | null> {
+    try {
+      return (await this.users.insert(user, events)) as StoredUser;
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<StoredUser | null> {
+    return this.users.model.findOne({ email }).lean<StoredUser>().exec();
+  }
+
+  /** The user, or null for an unknown or malformed id. */
+  findById(id: string): Promise<StoredUser | null> {
+    if (!isObjectId(id)) return Promise.resolve(null);
+    return this.users.model.findById(id).lean<StoredUser>().exec();
+  }
+
+  /** Replaces the user's roles in one update; the user after it, or null when there is none. */
+  setRoles(id: string, roles: readonly Role[]): Promise<StoredUser | null> {
+    if (!isObjectId(id)) return Promise.resolve(null);
+    return this.users.model
+      .findOneAndUpdate({ _id: id }, { $set: { roles: [...new Set(roles)] } }, { new: true })
+      .lean<StoredUser>()
+      .exec();
+  }
+
+  /** Adds `role` to the user's roles in one update (a no-op when they have it). */
+  async grantRole(id: Types.ObjectId, role: Role): Promise<void> {
+    await this.users.model.updateOne({ _id: id }, { $addToSet: { roles: role } }).exec();
+  }
+}
+
+/** Only canonical 24-hex ids; anything else is "no such user" (404), never a cast error. */
+function isObjectId(id: unknown): id is string {
+  return typeof id === 'string' && /^[0-9a-f]{24}$/i.test(id);
+}
