@@ -1,23 +1,38 @@
 #!/usr/bin/env bash
 # Makes MongoDB (or FerretDB), RabbitMQ and Redis available on their standard localhost ports.
-#   infra.sh up      use what already answers; start the rest (installing it first when missing)
+#   infra.sh up      use what already answers; start the rest (installing it first when missing);
+#                    then check that MongoDB applies conditional updates atomically
 #   infra.sh down    stop only what `up` started (by the pids it recorded)
 #   infra.sh status  say what answers
-# Data and pids live in .infra/ (git-ignored). The FerretDB binary is cached per machine in
-# ${BOOKSTORE_CACHE:-~/.cache/bookstore} so the next run on the same machine does not rebuild it.
+#   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq), for fault tests
+# Data, logs and pids live in .infra/ (git-ignored), except PostgreSQL's data (see PG_DATA). The
+# FerretDB binary and the DocumentDB root are cached per machine in ${BOOKSTORE_CACHE:-~/.cache/bookstore}
+# so later runs on the same machine start in seconds.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
 STATE="$ROOT/.infra"
 RUN="$STATE/run"
 CACHE="${BOOKSTORE_CACHE:-$HOME/.cache/bookstore}"
-FERRETDB_VERSION=v1.24.2
-FERRETDB_BIN="$CACHE/bin/ferretdb-$FERRETDB_VERSION"
 RABBIT_NODE=bookstore@localhost
-# FerretDB's backend: postgresql (Debian's PostgreSQL, the default: it measured ~200x faster on
-# indexed queries than sqlite and has no "database is locked" errors under write bursts) or sqlite.
-FERRETDB_BACKEND=${FERRETDB_BACKEND:-postgresql}
+
+# Without mongod, MongoDB is FerretDB 2 (MongoDB wire protocol) on PostgreSQL 18 with Microsoft's
+# DocumentDB extension, which FerretDB 2 needs and which applies conditional updates atomically
+# (FerretDB 1.x did not). PostgreSQL 18 + DocumentDB exist only in Debian sid: they run from a
+# minbase sid root (tools/infra/documentdb-root.sh) via chroot, leaving the host's packages alone.
+FERRETDB_VERSION=v2.7.0
+FERRETDB_BIN="$CACHE/bin/ferretdb-$FERRETDB_VERSION"
+DOCDB_ROOT="$CACHE/documentdb-root"
+PG_BIN=/usr/lib/postgresql/18/bin # inside DOCDB_ROOT
 PG_PORT=${BOOKSTORE_PG_PORT:-54329}
+# binary_extended_version()s this project ran FerretDB 2.7.0 on: 0.107.0 is the one FerretDB 2.7.0
+# was released for, 1.0.0 is sid's (2026-11: all specs, benches and the atomicity probe pass).
+DOCUMENTDB_TESTED=(0.107.0 1.0.0)
+# PostgreSQL's data, as a path inside DOCDB_ROOT: the server runs as the root's postgres user, which
+# may not reach the checkout (e.g. /root/x is 0700), while chroot resolves this path within the
+# root whatever the host directories around it allow. One directory per checkout (hash of its path).
+PG_DATA=/var/lib/bookstore/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 
@@ -45,7 +60,8 @@ wait_for() {
     fi
     sleep 0.5
   done
-  log "$name did not answer on $host:$port in time"
+  log "$name did not answer on $host:$port in time; the end of its log ($STATE/log/$name.log):"
+  tail -n 20 "$STATE/log/$name.log" >&2 || true
   return 1
 }
 
@@ -60,22 +76,6 @@ apt_install() {
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >"$STATE/log/apt.log" 2>&1; }
 }
 
-# `go install …@v1.24.2` cannot be used: the proxy refuses the module's version list, and the
-# module zip lacks build/version/version.txt, so we download the exact version and build it here.
-build_ferretdb() {
-  command -v go >/dev/null || { log "neither mongod nor go is available: cannot provide MongoDB"; return 1; }
-  log "building FerretDB $FERRETDB_VERSION (once per machine)"
-  local dir src
-  dir=$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
-  src=$(mktemp -d)
-  cp -r "$dir/." "$src/" && chmod -R u+w "$src"
-  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
-  mkdir -p "$(dirname "$FERRETDB_BIN")"
-  (cd "$src" && GOFLAGS=-buildvcs=false go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
-  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
-  rm -rf "$src"
-}
-
 start_bg() { # name, command...
   local name=$1
   shift
@@ -84,56 +84,174 @@ start_bg() { # name, command...
   echo $!
 }
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# Waits for a server this script just started; when it does not come up, stops it, forgets its pid
+# and fails (wait_for has said why and shown its log).
+started_or_stop() { # name, host, port, pid[, tries]
+  if wait_for "$@"; then return 0; fi
+  stop_pid "$1"
+  return 1
+}
 
-# A private PostgreSQL for FerretDB: its own data folder and port, run as the postgres user.
-up_postgres() {
-  answers 127.0.0.1 "$PG_PORT" && return 0
-  [[ -n $(pg_bin) ]] || apt_install postgresql
-  local bin data="$STATE/data/postgres"
-  bin=$(pg_bin)
-  if [[ ! -f $data/PG_VERSION ]]; then
-    install -d -o postgres -g postgres "$data"
-    runuser -u postgres -- "$bin/initdb" -D "$data" -A trust -U postgres >"$STATE/log/postgres-init.log" 2>&1
+# `go install …@v2.7.0` cannot be used: the module zip lacks build/version/version.txt, which the
+# build embeds, so we download the exact version and build it in a writable copy.
+build_ferretdb() {
+  command -v go >/dev/null || { log "neither mongod nor go is available: cannot provide MongoDB"; return 1; }
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  # Two checkouts may build at once: the second waits and takes the first's binary.
+  exec 8>"$FERRETDB_BIN.lock"
+  flock 8
+  [[ -x $FERRETDB_BIN ]] && return 0
+  local dir src
+  dir=$(go mod download -json "github.com/FerretDB/FerretDB/v2@$FERRETDB_VERSION" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+  [[ -n $dir ]] || { log "go mod download of FerretDB $FERRETDB_VERSION failed"; return 1; }
+  src=$(mktemp -d)
+  cp -r "$dir/." "$src/" && chmod -R u+w "$src"
+  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
+  (cd "$src" && GOFLAGS=-buildvcs=false go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  rm -rf "$src"
+}
+
+documentdb_root_ready() { [[ -f $DOCDB_ROOT/etc/bookstore-documentdb-root ]]; }
+
+# What FerretDB needs and is not cached yet, built at once: the Go build and the debootstrap each
+# take a minute or more, and neither waits for the other.
+prepare_ferretdb() {
+  [[ -x $FERRETDB_BIN ]] && documentdb_root_ready && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    log "not root: cannot build the DocumentDB root (debootstrap, chroot); put mongod on the PATH or point MONGO_URL at a running server"
+    return 1
   fi
-  install -d -o postgres -g postgres "$STATE/run/pg"
-  # fsync off: this is a development and test database; its data is disposable.
-  runuser -u postgres -- "$bin/postgres" -D "$data" -p "$PG_PORT" -k "$STATE/run/pg" \
-    -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-    -c max_connections=200 >"$STATE/log/postgres.log" 2>&1 &
-  local starter=$!
-  wait_for postgres 127.0.0.1 "$PG_PORT" "$starter"
-  # Record the postmaster itself (not runuser) so `down` signals the right process.
-  head -n 1 "$data/postmaster.pid" >"$RUN/postgres.pid"
-  for ((i = 0; i < 40; i++)); do
-    runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc 'select 1' >/dev/null 2>&1 && break
+  local build='' boot='' failed=0
+  if [[ ! -x $FERRETDB_BIN ]]; then
+    log "building FerretDB $FERRETDB_VERSION (once per machine; log: .infra/log/ferretdb-build.log)"
+    build_ferretdb >"$STATE/log/ferretdb-build.log" 2>&1 &
+    build=$!
+  fi
+  if ! documentdb_root_ready; then
+    log "installing PostgreSQL 18 + DocumentDB into a Debian sid root at $DOCDB_ROOT (once per machine, ~1 GB; log: .infra/log/documentdb-root.log)"
+    bash "$HERE/documentdb-root.sh" "$DOCDB_ROOT" >"$STATE/log/documentdb-root.log" 2>&1 &
+    boot=$!
+  fi
+  if [[ -n $build ]] && ! wait "$build"; then
+    log "building FerretDB failed; the end of its log:"
+    tail -n 20 "$STATE/log/ferretdb-build.log" >&2
+    failed=1
+  fi
+  if [[ -n $boot ]] && ! wait "$boot"; then
+    log "building the DocumentDB root failed; the end of its log:"
+    tail -n 20 "$STATE/log/documentdb-root.log" >&2
+    failed=1
+  fi
+  return "$failed"
+}
+
+# One query on FerretDB's PostgreSQL, with the root's own psql (the host may have none, or an older
+# one), over TCP: trust authentication on loopback.
+pg_query() {
+  chroot "$DOCDB_ROOT" "$PG_BIN/psql" -X -w -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 -tAqc "$1"
+}
+
+pg_user() { echo "$(chroot "$DOCDB_ROOT" id -u postgres):$(chroot "$DOCDB_ROOT" id -g postgres)"; }
+
+init_postgres() {
+  local data="$DOCDB_ROOT$PG_DATA" user
+  [[ -f $data/PG_VERSION ]] && return 0
+  user=$(pg_user)
+  # initdb into a fresh directory renamed when complete: a half-initialised cluster is never started.
+  rm -rf "$data.new"
+  install -d -m 700 -o "${user%:*}" -g "${user#*:}" "$data.new"
+  chroot --userspec="$user" "$DOCDB_ROOT" "$PG_BIN/initdb" -D "$PG_DATA.new" -A trust -U postgres \
+    -E UTF8 --locale=C.UTF-8 >"$STATE/log/postgres-init.log" 2>&1 ||
+    { log "initdb failed; its log:"; tail -n 20 "$STATE/log/postgres-init.log" >&2; return 1; }
+  mv "$data.new" "$data"
+}
+
+# DocumentDB, in the postgres database FerretDB uses; warns about versions never tried here.
+ensure_documentdb() {
+  local version
+  pg_query 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE' >/dev/null 2>"$STATE/log/documentdb-extension.log" ||
+    { log "CREATE EXTENSION documentdb failed:"; cat "$STATE/log/documentdb-extension.log" >&2; return 1; }
+  version=$(pg_query 'SELECT documentdb_api.binary_extended_version()')
+  DOCDB_VERSION=${version%% *}
+  local tested
+  for tested in "${DOCUMENTDB_TESTED[@]}"; do
+    if [[ $DOCDB_VERSION == "$tested" ]]; then return 0; fi
+  done
+  log "WARNING: DocumentDB $version is not a version this project tested FerretDB $FERRETDB_VERSION with (${DOCUMENTDB_TESTED[*]}); if MongoDB calls fail oddly, suspect it (FerretDB's own warning is in .infra/log/mongodb.log)"
+}
+
+# FerretDB's private PostgreSQL 18 (from the DocumentDB root), on 127.0.0.1:PG_PORT.
+up_postgres() {
+  if answers 127.0.0.1 "$PG_PORT"; then
+    # Ours from an earlier `up`, or another checkout's: usable only when it has DocumentDB.
+    if pg_query "SELECT 1 FROM pg_extension WHERE extname = 'documentdb'" 2>/dev/null | grep -q 1; then
+      log "postgres: using the server on 127.0.0.1:$PG_PORT"
+      return 0
+    fi
+    log "something without DocumentDB answers on 127.0.0.1:$PG_PORT (an older infra.sh's PostgreSQL?): stop it or set BOOKSTORE_PG_PORT"
+    return 1
+  fi
+  init_postgres
+  local pid user
+  user=$(pg_user)
+  # fsync, synchronous_commit and full_page_writes off: development and test data, disposable.
+  # mmap dynamic shared memory: in files under the data directory, so nothing needs /dev/shm
+  # mounted in the root and nothing outlives a killed server. TCP only (no socket directory).
+  # DocumentDB schedules pg_cron jobs every few seconds: not logged, nor recorded in cron's table
+  # (its commits would add to the database's own). chroot execs postgres, so the recorded pid is
+  # the postmaster's.
+  pid=$(start_bg postgres chroot --userspec="$user" "$DOCDB_ROOT" "$PG_BIN/postgres" -D "$PG_DATA" \
+    -p "$PG_PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+    -c dynamic_shared_memory_type=mmap \
+    -c shared_preload_libraries=pg_cron,pg_documentdb_core,pg_documentdb -c cron.database_name=postgres \
+    -c cron.log_run=off -c cron.log_statement=off)
+  STARTED_HERE+=(postgres)
+  echo "$DOCDB_ROOT" >"$RUN/postgres.root" # for bench/lib/db-ops.mjs
+  started_or_stop postgres 127.0.0.1 "$PG_PORT" "$pid"
+  # Listening comes before accepting queries (recovery, the first start's setup).
+  local i
+  for ((i = 0; i < 60; i++)); do
+    pg_query 'select 1' >/dev/null 2>&1 && break
     sleep 0.25
   done
-  runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
-    "select 1 from pg_database where datname = 'ferretdb'" | grep -q 1 ||
-    runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres ferretdb
-  log "postgres: started (pid $(cat "$RUN/postgres.pid")) on 127.0.0.1:$PG_PORT for FerretDB"
+  ensure_documentdb
+  log "postgres: started (pid $pid) on 127.0.0.1:$PG_PORT, PostgreSQL $(pg_query 'SHOW server_version' | cut -d' ' -f1), DocumentDB ${DOCDB_VERSION:-?}"
 }
 
 up_mongo() {
   read -r host port < <(url_host_port "${MONGO_URL:-mongodb://127.0.0.1:27017}" 27017)
   if answers "$host" "$port"; then log "mongodb: using the server on $host:$port"; return; fi
-  mkdir -p "$STATE/data/mongo"
-  local pid
+  local pid what=mongod
   if command -v mongod >/dev/null; then
+    mkdir -p "$STATE/data/mongo"
     pid=$(start_bg mongodb mongod --dbpath "$STATE/data/mongo" --bind_ip 127.0.0.1 --port "$port")
   else
-    [[ -x $FERRETDB_BIN ]] || build_ferretdb
-    local backend=(--handler=sqlite --sqlite-url="file:$STATE/data/mongo/")
-    if [[ $FERRETDB_BACKEND == postgresql ]] && up_postgres; then
-      backend=(--handler=postgresql --postgresql-url="postgres://postgres@127.0.0.1:$PG_PORT/ferretdb")
-    fi
-    pid=$(start_bg mongodb "$FERRETDB_BIN" "${backend[@]}" \
-      --state-dir="$STATE/data/mongo" --telemetry=disable --listen-addr="127.0.0.1:$port" \
-      --debug-addr=- --log-level=warn)
+    prepare_ferretdb
+    up_postgres
+    mkdir -p "$STATE/data/ferretdb"
+    what="FerretDB $FERRETDB_VERSION on PostgreSQL 127.0.0.1:$PG_PORT"
+    pid=$(start_bg mongodb "$FERRETDB_BIN" --postgresql-url="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
+      --listen-addr="127.0.0.1:$port" --no-auth --state-dir="$STATE/data/ferretdb" \
+      --telemetry=disable --debug-addr=- --log-level=WARN)
   fi
-  wait_for mongodb 127.0.0.1 "$port" "$pid"
-  log "mongodb: started (pid $pid) on 127.0.0.1:$port"
+  STARTED_HERE+=(mongodb)
+  started_or_stop mongodb 127.0.0.1 "$port" "$pid"
+  log "mongodb: started (pid $pid) on 127.0.0.1:$port: $what"
+}
+
+# The services rely on atomic conditional single-document updates (stock, state transitions,
+# outbox appends): whatever answers as MongoDB must provide them, or `up` fails.
+probe_mongo() {
+  local out
+  if out=$(node "$HERE/probe-atomicity.mjs" "${MONGO_URL:-mongodb://127.0.0.1:27017}" 2>&1); then
+    log "mongodb: ${out#\[probe\] }"
+    return 0
+  fi
+  log "mongodb: the atomicity probe failed: ${out#\[probe\] }"
+  return 1
 }
 
 up_redis() {
@@ -144,7 +262,8 @@ up_redis() {
   local pid
   pid=$(start_bg redis redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
     --dir "$STATE/data/redis")
-  wait_for redis 127.0.0.1 "$port" "$pid"
+  STARTED_HERE+=(redis)
+  started_or_stop redis 127.0.0.1 "$port" "$pid"
   log "redis: started (pid $pid) on 127.0.0.1:$port"
 }
 
@@ -163,29 +282,66 @@ up_rabbitmq() {
     RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins" ERL_EPMD_ADDRESS=127.0.0.1 \
     RABBITMQ_DIST_PORT=25672 \
     start_bg rabbitmq /usr/lib/rabbitmq/bin/rabbitmq-server)
-  wait_for rabbitmq 127.0.0.1 "$port" "$pid" 240
+  STARTED_HERE+=(rabbitmq)
+  started_or_stop rabbitmq 127.0.0.1 "$port" "$pid" 240
   if ((epmd_before == 0)); then pgrep -x epmd >"$RUN/epmd.pid" || rm -f "$RUN/epmd.pid"; fi
   log "rabbitmq: started (pid $pid) on 127.0.0.1:$port"
 }
 
-stop_pid() { # name
-  local file="$RUN/$1.pid" pid
+stop_pid() { # name[, signal]: TERM by default; PostgreSQL gets INT (fast shutdown: it ends
+  # its sessions instead of waiting for every client to leave)
+  local file="$RUN/$1.pid" signal=${2:-TERM} pid
   [[ -f $file ]] || return 0
   pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "-$signal" "$pid" 2>/dev/null || true
     for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
     log "$1: stopped (pid $pid)"
   fi
   rm -f "$file"
+}
+
+# FerretDB's PostgreSQL exists only for it: it stops with it and starts again with it.
+stop_mongo() {
+  stop_pid mongodb
+  stop_pid postgres INT
+  rm -f "$RUN/postgres.root"
+}
+
+# Nothing is mounted while the servers run; only a DocumentDB root build mounts /proc, and unmounts
+# it itself. A build killed outright leaves it: release it when no build holds the lock.
+release_leftover_mounts() {
+  [[ -e $DOCDB_ROOT.lock ]] || return 0
+  (
+    flock -n 9 || exit 0
+    for dir in "$DOCDB_ROOT" "$DOCDB_ROOT".tmp.*; do
+      if mountpoint -q "$dir/proc" 2>/dev/null; then umount "$dir/proc" && log "unmounted $dir/proc"; fi
+    done
+  ) 9>"$DOCDB_ROOT.lock"
+}
+
+# What this invocation started, in order: a failed `up` stops exactly these again.
+STARTED_HERE=()
+stop_started_here() {
+  local i
+  for ((i = ${#STARTED_HERE[@]} - 1; i >= 0; i--)); do
+    case ${STARTED_HERE[i]} in
+      postgres) stop_pid postgres INT ;;
+      rabbitmq) stop_pid rabbitmq; stop_pid epmd ;;
+      *) stop_pid "${STARTED_HERE[i]}" ;;
+    esac
+  done
 }
 
 cmd=${1:-status}
 mkdir -p "$RUN" "$STATE/log"
 case $cmd in
   up)
+    # Whatever fails (a server that does not start, the probe), `up` leaves nothing of its own running.
+    trap 'rc=$?; if ((rc != 0)); then log "up failed: stopping what it started"; stop_started_here; fi' EXIT
     up_mongo
+    probe_mongo
     up_redis
     up_rabbitmq
     ;;
@@ -193,19 +349,24 @@ case $cmd in
     stop_pid rabbitmq
     stop_pid epmd
     stop_pid redis
-    stop_pid mongodb
-    stop_pid postgres
+    stop_mongo
+    release_leftover_mounts
     ;;
   restart-one) # used by fault tests: stop and start one server this script manages
-    stop_pid "$2"
-    case $2 in mongodb) up_mongo ;; redis) up_redis ;; rabbitmq) up_rabbitmq ;; esac
+    case ${2:-} in
+      mongodb) stop_mongo; up_mongo ;;
+      redis) stop_pid redis; up_redis ;;
+      rabbitmq) stop_pid rabbitmq; up_rabbitmq ;;
+      *) echo "restart-one: mongodb, redis or rabbitmq" >&2; exit 2 ;;
+    esac
     ;;
   stop-one)
-    stop_pid "$2"
-    # FerretDB's PostgreSQL exists only for it: it goes when mongodb goes; so does the epmd
-    # RabbitMQ started (only when none ran before it) when RabbitMQ goes.
-    [[ $2 == mongodb ]] && stop_pid postgres
-    [[ $2 == rabbitmq ]] && stop_pid epmd
+    case ${2:-} in
+      mongodb) stop_mongo ;;
+      # The epmd RabbitMQ started (only when none ran before it) goes when RabbitMQ goes.
+      rabbitmq) stop_pid rabbitmq; stop_pid epmd ;;
+      *) stop_pid "${2:?stop-one NAME}" ;;
+    esac
     ;;
   status)
     for pair in "mongodb ${MONGO_URL:-mongodb://127.0.0.1:27017} 27017" "redis ${REDIS_URL:-redis://127.0.0.1:6379} 6379" "rabbitmq ${AMQP_URL:-amqp://127.0.0.1:5672} 5672"; do
@@ -213,6 +374,9 @@ case $cmd in
       read -r host port < <(url_host_port "$url" "$def")
       if answers "$host" "$port"; then echo "$name: up ($host:$port)"; else echo "$name: down ($host:$port)"; fi
     done
+    if [[ -f $RUN/postgres.pid ]]; then
+      if answers 127.0.0.1 "$PG_PORT"; then echo "postgres (FerretDB's): up (127.0.0.1:$PG_PORT)"; else echo "postgres (FerretDB's): down (127.0.0.1:$PG_PORT)"; fi
+    fi
     ;;
   *)
     echo "usage: infra.sh up|down|status|stop-one NAME|restart-one NAME" >&2
