@@ -1,6 +1,6 @@
 import { ORDERS_SUBSCRIPTIONS, OrdersConfig } from '@bookstore/orders/feature';
-import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
+import { runService } from '@bookstore/shared/runtime';
 
 import { AppModule } from './app/app.module';
 

@@ -1,4 +1,6 @@
 export * from './lib/idempotency-slot';
+export * from './lib/order-access';
+export * from './lib/order-errors';
 export * from './lib/order-pricing';
 export * from './lib/order-state-machine';
 export * from './lib/rejection-reason';

@@ -1,30 +1,22 @@
-import type { Actor } from '@bookstore/shared/contracts';
-import { DomainError, isAdmin } from '@bookstore/shared/contracts';
-
-import type { OrderRecord } from '../persistence/order.record';
-
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
-/** The caller of a request, which every orders use case needs. */
-export function requireActor(actor: Actor | undefined): Actor {
-  if (!actor) throw DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
-  return actor;
-}
-
-/** True when `id` can be an order id at all; anything else is simply not found. */
-export function isOrderId(id: string): boolean {
-  return OBJECT_ID.test(id);
-}
-
-export function orderNotFound(): DomainError {
-  return DomainError.notFound('ORDER.NOT_FOUND', 'Order not found');
-}
+import { DomainError } from '@bookstore/shared/contracts';
 
 /**
- * The order if the actor may see it (its owner or an admin); someone else's order is reported as
- * not found, so its existence does not leak.
+ * Every error code the orders service answers with. The order's own codes and factories live in
+ * the domain, whose state machine, pricing and visibility rules raise them (the domain cannot
+ * import this lib); this file adds what only the service's edge raises.
  */
-export function visibleOrder(order: OrderRecord | null, actor: Actor): OrderRecord {
-  if (!order || (order.userId !== actor.userId && !isAdmin(actor))) throw orderNotFound();
-  return order;
+export {
+  invalidOrderTransition,
+  ORDER_ERRORS,
+  orderNotCancellable,
+  orderNotFound,
+  unknownBooks,
+} from '@bookstore/orders/domain';
+
+/** The code of a request that reached the service without a caller. */
+export const AUTH_UNAUTHORIZED = 'AUTH.UNAUTHORIZED';
+
+/** 401: the gateway forwarded a request without an actor (it should not; this is the backstop). */
+export function authenticationRequired(): DomainError {
+  return DomainError.unauthorized(AUTH_UNAUTHORIZED, 'Authentication required');
 }

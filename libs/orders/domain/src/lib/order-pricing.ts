@@ -1,4 +1,4 @@
-import { DomainError } from '@bookstore/shared/contracts';
+import { unknownBooks } from './order-errors';
 
 /** What the catalog says about a book when an order is placed. */
 export interface BookQuote {
@@ -29,9 +29,7 @@ export interface PricedOrder {
 export function priceOrder(lines: readonly RequestedLine[], quotes: readonly BookQuote[]): PricedOrder {
   const byId = new Map(quotes.map((quote) => [quote.id, quote]));
   const unknown = lines.filter((line) => !byId.has(line.bookId)).map((line) => line.bookId);
-  if (unknown.length) {
-    throw DomainError.validation('ORDER.UNKNOWN_BOOK', `Unknown book id(s): ${unknown.join(', ')}`);
-  }
+  if (unknown.length) throw unknownBooks(unknown);
   const items = lines.map((line) => {
     const quote = byId.get(line.bookId) as BookQuote;
     return {

@@ -1,4 +1,6 @@
-import { DomainError, OrderStatus } from '@bookstore/shared/contracts';
+import { OrderStatus } from '@bookstore/shared/contracts';
+
+import { invalidOrderTransition, orderNotCancellable } from './order-errors';
 
 /**
  * The one place that knows how an order may move. Everything else (saga handlers, cancel, the
@@ -25,24 +27,13 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 /** Throws `ORDER.NOT_CANCELLABLE` / `ORDER.INVALID_TRANSITION` (409) unless `from → to` is allowed. */
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (canTransition(from, to)) return;
-  if (to === OrderStatus.Cancelled) {
-    throw DomainError.conflict('ORDER.NOT_CANCELLABLE', `An order that is ${from} cannot be cancelled`, {
-      status: from,
-    });
-  }
-  throw DomainError.conflict('ORDER.INVALID_TRANSITION', `An order cannot move from ${from} to ${to}`, {
-    from,
-    to,
-  });
+  throw to === OrderStatus.Cancelled ? orderNotCancellable(from) : invalidOrderTransition(from, to);
 }
 
 /** Like `assertTransition`, and only to a status an admin may set by hand. */
 export function assertManualTransition(from: OrderStatus, to: OrderStatus): void {
   if (!MANUAL_STATUSES.includes(to)) {
-    throw DomainError.conflict('ORDER.INVALID_TRANSITION', `The status ${to} cannot be set by hand`, {
-      from,
-      to,
-    });
+    throw invalidOrderTransition(from, to, `The status ${to} cannot be set by hand`);
   }
   assertTransition(from, to);
 }

@@ -1,52 +1,76 @@
-import type { EventEnvelope, OrderStatus } from '@bookstore/shared/contracts';
-import { DocumentLocks } from '@bookstore/shared/messaging';
+import { OrderStatus } from '@bookstore/shared/contracts';
+import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { QueryFilter } from 'mongoose';
-import { Model } from 'mongoose';
 
-import type { OrderRecord, StatusChangeRecord } from './order.record';
-import type { NewOrder, OrderFilter, OrderRepository } from './order.repository';
-import { DuplicateIdempotencyKeyError } from './order.repository';
+import type {
+  NewOrder,
+  OrderFilter,
+  OrderRecord,
+  StatusChangeRecord,
+  StatusMove,
+  TransitionOutcome,
+  TransitionPlan,
+} from './order.record';
 import { Order } from './order.schema';
+import { orderCreated, statusChanged } from './order-events';
 
-const DUPLICATE_KEY = 11000;
 const PROJECTION = { outbox: 0, idempotencyKey: 0 };
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+/**
+ * Reads per `transition`. A lost race means another writer moved the order, and an order moves at
+ * most three times in its life (PENDING → CONFIRMED → SHIPPED → DELIVERED), so the fourth read
+ * always finds it where the plan either applies unopposed or has nothing left to do.
+ */
+const MAX_READS = 4;
 
 type OrderDoc = Order & { _id: unknown };
 
-/** The lock key of an order document, shared by status changes and the outbox relay. */
-export const orderLock = (orderId: string) => `order:${orderId}`;
-
-/** The orders collection behind the `OrderRepository` port. */
+/**
+ * The orders collection. Every write stores the order's new state and the events it causes in ONE
+ * single-document operation through its `OutboxCollection`, which hands them to the relay: use
+ * cases state what happened and never see how it gets published.
+ */
 @Injectable()
-export class MongoOrderRepository implements OrderRepository {
-  constructor(
-    @InjectModel(Order.name) private readonly orders: Model<Order>,
-    private readonly locks: DocumentLocks,
-  ) {}
+export class OrderRepository {
+  constructor(@InjectOutbox(Order.name) private readonly orders: OutboxCollection<Order>) {}
 
-  async insert(order: NewOrder): Promise<OrderRecord> {
+  /**
+   * Stores a new order PENDING with `order.created`, in one insert. Null when the user already has
+   * an order in that idempotency slot: one order per (user, Idempotency-Key) is the unique
+   * `{userId, idempotencyKey}` index's job, so of racing requests exactly one insert wins.
+   */
+  async insert(order: NewOrder): Promise<OrderRecord | null> {
     const { id, ...fields } = order;
+    const pending: StatusChangeRecord = { status: OrderStatus.Pending, at: new Date() };
     try {
-      const created = await this.orders.create({ _id: id, ...fields });
-      return toRecord(created.toObject() as OrderDoc);
+      const created = await this.orders.insert(
+        { _id: id, ...fields, status: OrderStatus.Pending, statusHistory: [pending] },
+        [orderCreated(order)],
+      );
+      return toRecord(created as OrderDoc);
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) throw new DuplicateIdempotencyKeyError();
+      if (isDuplicateKey(error)) return null;
       throw error;
     }
   }
 
+  /** The order, or null (also for an id that cannot be an order's). */
   async findById(id: string): Promise<OrderRecord | null> {
-    const doc = await this.orders.findById(id, PROJECTION).lean<OrderDoc>().exec();
+    if (!OBJECT_ID.test(id)) return null;
+    const doc = await this.orders.model.findById(id, PROJECTION).lean<OrderDoc>().exec();
     return doc ? toRecord(doc) : null;
   }
 
   async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderRecord | null> {
-    const doc = await this.orders.findOne({ userId, idempotencyKey }, PROJECTION).lean<OrderDoc>().exec();
+    const doc = await this.orders.model
+      .findOne({ userId, idempotencyKey }, PROJECTION)
+      .lean<OrderDoc>()
+      .exec();
     return doc ? toRecord(doc) : null;
   }
 
+  /** One page of orders, newest first, and how many match in all. */
   async list(
     filter: OrderFilter,
     page: number,
@@ -56,40 +80,47 @@ export class MongoOrderRepository implements OrderRepository {
     if (filter.userId) query.userId = filter.userId;
     if (filter.status) query.status = filter.status;
     const [docs, total] = await Promise.all([
-      this.orders
+      this.orders.model
         .find(query, PROJECTION)
         .sort({ createdAt: -1, _id: -1 })
         .skip((page - 1) * limit)
         .limit(limit)
         .lean<OrderDoc[]>()
         .exec(),
-      this.orders.countDocuments(query).exec(),
+      this.orders.model.countDocuments(query).exec(),
     ]);
     return { items: docs.map(toRecord), total };
   }
 
-  async transition(
-    id: string,
-    from: OrderStatus,
-    change: StatusChangeRecord,
-    event: EventEnvelope,
-  ): Promise<OrderRecord | null> {
-    const set: Partial<Order> = { status: change.status };
-    if (change.reason) set.reason = change.reason;
-    // Under the order's lock: on FerretDB the conditional update alone is not atomic, and the
-    // relay's pop of a published event could otherwise overwrite this status change.
-    const doc = await this.locks.run(orderLock(id), () =>
-      this.orders
-        .findOneAndUpdate(
-          { _id: id, status: from },
-          { $set: set, $push: { statusHistory: change, outbox: event } },
-          // No projection: FerretDB does not implement findAndModify `fields`; toRecord drops the outbox.
-          { new: true },
-        )
-        .lean<OrderDoc>()
-        .exec(),
+  /**
+   * The one way an order's status changes: read the order, let `plan` decide on it (the plan asks
+   * the domain state machine), write the move conditionally on the status that was read. A writer
+   * that lost the race reads again and asks the plan again, which on the new state usually says
+   * there is nothing left to do (`skipped`: not an error, so a redelivered event is acked).
+   */
+  async transition(orderId: string, plan: TransitionPlan): Promise<TransitionOutcome> {
+    for (let read = 1; read <= MAX_READS; read++) {
+      const order = await this.findById(orderId);
+      if (!order) return { kind: 'missing' };
+      const move = plan(order);
+      if (!move) return { kind: 'skipped', order };
+      const moved = await this.move(order, move);
+      if (moved) return { kind: 'moved', order: moved };
+    }
+    throw new Error(`order ${orderId} kept changing under us`);
+  }
+
+  private async move(order: OrderRecord, { to, reason }: StatusMove): Promise<OrderRecord | null> {
+    const change: StatusChangeRecord = { status: to, at: new Date(), ...(reason ? { reason } : {}) };
+    // A status change is applied at most once, whatever the concurrency or redelivery: this ONE
+    // atomic update matches only while the order is still in the status the plan read, and carries
+    // the history entry and the event with it. No lock: a concurrent winner makes it match nothing.
+    const doc = await this.orders.findOneAndUpdate(
+      { _id: order.id, status: order.status },
+      { $set: { status: to, ...(reason ? { reason } : {}) }, $push: { statusHistory: change } },
+      [statusChanged(order, to, reason)],
     );
-    return doc ? toRecord(doc) : null;
+    return doc ? toRecord(doc as OrderDoc) : null;
   }
 }
 

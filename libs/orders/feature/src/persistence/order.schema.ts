@@ -1,6 +1,6 @@
 import { OrderStatus } from '@bookstore/shared/contracts';
-import type { OutboxEntry } from '@bookstore/shared/messaging';
-import { OutboxEntrySchema } from '@bookstore/shared/messaging';
+import type { OutboxEntry } from '@bookstore/shared/persistence';
+import { OutboxEntrySchema } from '@bookstore/shared/persistence';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** One line, with the title and price captured when the order was placed. */
@@ -68,6 +68,7 @@ export class Order {
 }
 
 export const OrderSchema = SchemaFactory.createForClass(Order);
+// One order per (user, Idempotency-Key): of racing inserts with one key, exactly one wins.
 OrderSchema.index({ userId: 1, idempotencyKey: 1 }, { unique: true });
 OrderSchema.index({ createdAt: -1 });
 OrderSchema.index({ status: 1, createdAt: -1 });

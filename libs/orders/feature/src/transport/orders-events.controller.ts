@@ -1,29 +1,31 @@
 import type { EventEnvelope, StockRejectedPayload, StockReservedPayload } from '@bookstore/shared/contracts';
 import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
-import { EventPayloadPipe, InboxService } from '@bookstore/shared/messaging';
+import { EventPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
-import { StockOutcomeHandler } from '../saga/stock-outcome.handler';
+import { ConfirmOrderHandler } from '../events/confirm-order/confirm-order.handler';
+import { RejectOrderHandler } from '../events/reject-order/reject-order.handler';
 
 /**
- * The catalog's answers to `order.created`. The inbox skips a redelivered event id; the conditional
- * update in the transition makes even a crash between effect and inbox record harmless.
+ * The catalog's answers to `order.created`. No inbox: each handler is idempotent by itself (its
+ * move is a conditional update on the order's status), so a redelivered or duplicated event, even
+ * one handled concurrently with its twin, changes nothing the first copy did not.
  */
 @Controller()
-export class StockEventsController {
+export class OrdersEventsController {
   constructor(
-    private readonly inbox: InboxService,
-    private readonly stock: StockOutcomeHandler,
+    private readonly confirmOrder: ConfirmOrderHandler,
+    private readonly rejectOrder: RejectOrderHandler,
   ) {}
 
   @EventPattern(STOCK_RESERVED)
-  async reserved(@Payload(EventPayloadPipe) event: EventEnvelope<StockReservedPayload>): Promise<void> {
-    await this.inbox.once(event, () => this.stock.reserved(event.payload));
+  reserved(@Payload(EventPayloadPipe) event: EventEnvelope<StockReservedPayload>): Promise<void> {
+    return this.confirmOrder.execute(event.payload);
   }
 
   @EventPattern(STOCK_REJECTED)
-  async rejected(@Payload(EventPayloadPipe) event: EventEnvelope<StockRejectedPayload>): Promise<void> {
-    await this.inbox.once(event, () => this.stock.rejected(event.payload));
+  rejected(@Payload(EventPayloadPipe) event: EventEnvelope<StockRejectedPayload>): Promise<void> {
+    return this.rejectOrder.execute(event.payload);
   }
 }

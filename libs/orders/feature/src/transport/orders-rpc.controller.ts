@@ -1,4 +1,4 @@
-import type { OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
+import type { Actor, OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
 import {
   ListOrdersQuery,
   OrderIdCommand,
@@ -10,10 +10,10 @@ import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
-import { requireActor } from '../access/order-access';
 import { CancelOrderHandler } from '../commands/cancel-order/cancel-order.handler';
 import { PlaceOrderHandler } from '../commands/place-order/place-order.handler';
 import { UpdateOrderStatusHandler } from '../commands/update-order-status/update-order-status.handler';
+import { authenticationRequired } from '../orders.errors';
 import { GetOrderHandler } from '../queries/get-order/get-order.handler';
 import { ListOrdersHandler } from '../queries/list-orders/list-orders.handler';
 
@@ -59,4 +59,10 @@ export class OrdersRpcController {
     requireActor(req.actor);
     return this.updateStatus.execute(req.payload);
   }
+}
+
+/** The caller of a request, which every orders use case needs. */
+function requireActor(actor: Actor | undefined): Actor {
+  if (!actor) throw authenticationRequired();
+  return actor;
 }

@@ -1,11 +1,10 @@
-import { assertTransition } from '@bookstore/orders/domain';
+import { assertTransition, orderNotFound, visibleOrder } from '@bookstore/orders/domain';
 import type { Actor, OrderDto } from '@bookstore/shared/contracts';
 import { OrderStatus } from '@bookstore/shared/contracts';
 import { Injectable } from '@nestjs/common';
 
-import { isOrderId, orderNotFound, visibleOrder } from '../../access/order-access';
+import { OrderRepository } from '../../persistence/order.repository';
 import { toOrderDto } from '../../persistence/to-order-dto';
-import { OrderTransitionsService } from '../../transitions/order-transitions.service';
 
 /**
  * Cancels a PENDING or CONFIRMED order (owner or admin) and announces `order.cancelled`, on which
@@ -16,11 +15,10 @@ import { OrderTransitionsService } from '../../transitions/order-transitions.ser
  */
 @Injectable()
 export class CancelOrderHandler {
-  constructor(private readonly transitions: OrderTransitionsService) {}
+  constructor(private readonly orders: OrderRepository) {}
 
   async execute(actor: Actor, orderId: string): Promise<OrderDto> {
-    if (!isOrderId(orderId)) throw orderNotFound();
-    const outcome = await this.transitions.apply(orderId, (order) => {
+    const outcome = await this.orders.transition(orderId, (order) => {
       visibleOrder(order, actor);
       assertTransition(order.status, OrderStatus.Cancelled);
       return {

@@ -1,29 +1,31 @@
 import type { Actor } from '@bookstore/shared/contracts';
-import { ORDER_CREATED, OrderStatus, Role } from '@bookstore/shared/contracts';
-import type { OutboxRelay } from '@bookstore/shared/messaging';
+import { OrderStatus, Role } from '@bookstore/shared/contracts';
 
-import type { CatalogBooksClient } from '../../catalog/catalog-books.client';
-import type { OrderRecord } from '../../persistence/order.record';
-import type { NewOrder, OrderRepository } from '../../persistence/order.repository';
-import { DuplicateIdempotencyKeyError } from '../../persistence/order.repository';
+import type { CatalogBooksClient } from '../../adapters/catalog-books.client';
+import type { NewOrder, OrderRecord } from '../../persistence/order.record';
+import type { OrderRepository } from '../../persistence/order.repository';
 import { PlaceOrderHandler } from './place-order.handler';
 
 const BOOK = '0123456789abcdef01234567';
 const actor: Actor = { userId: 'aaaaaaaaaaaaaaaaaaaaaaaa', roles: [Role.Customer] };
 
-/** An in-memory stand-in for the port that enforces the unique {userId, idempotencyKey} like the index. */
-class MemoryOrders implements Partial<OrderRepository> {
+/**
+ * An in-memory stand-in for the repository that refuses a taken {userId, idempotencyKey} slot like
+ * the unique index. (That the insert stores `order.created` with the order, and that racing
+ * requests really end with one order, is proven against the real server in the integration spec.)
+ */
+class MemoryOrders implements Pick<OrderRepository, 'insert' | 'findByIdempotencyKey'> {
   readonly stored: NewOrder[] = [];
   /** Simulates a concurrent request that inserts between our lookup and our insert. */
   interloper?: NewOrder;
 
-  async insert(order: NewOrder): Promise<OrderRecord> {
+  async insert(order: NewOrder): Promise<OrderRecord | null> {
     if (this.interloper) {
       this.stored.push(this.interloper);
       this.interloper = undefined;
     }
     if (this.stored.some((o) => o.userId === order.userId && o.idempotencyKey === order.idempotencyKey)) {
-      throw new DuplicateIdempotencyKeyError();
+      return null;
     }
     this.stored.push(order);
     return record(order);
@@ -37,33 +39,41 @@ class MemoryOrders implements Partial<OrderRepository> {
 
 function record(order: NewOrder): OrderRecord {
   const now = new Date();
-  return { ...order, createdAt: now, updatedAt: now };
+  const { idempotencyKey: _slot, ...fields } = order;
+  return {
+    ...fields,
+    status: OrderStatus.Pending,
+    statusHistory: [{ status: OrderStatus.Pending, at: now }],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 function setup() {
   const orders = new MemoryOrders();
   const catalog = { quotes: jest.fn(async () => [{ id: BOOK, title: 'Dune', priceCents: 1299 }]) };
-  const relay = { kick: jest.fn() };
   const handler = new PlaceOrderHandler(
     orders as unknown as OrderRepository,
-    relay as unknown as OutboxRelay,
     catalog as unknown as CatalogBooksClient,
   );
-  return { orders, catalog, relay, handler };
+  return { orders, catalog, handler };
 }
 
 describe('PlaceOrderHandler', () => {
-  it('stores the order PENDING with price snapshots and order.created in its outbox', async () => {
-    const { orders, relay, handler } = setup();
+  it('stores the order with price snapshots and answers with it PENDING', async () => {
+    const { orders, handler } = setup();
     const order = await handler.execute(actor, { items: [{ bookId: BOOK, quantity: 2 }] });
     expect(order).toMatchObject({ status: OrderStatus.Pending, totalCents: 2598, userId: actor.userId });
     expect(order.items).toEqual([{ bookId: BOOK, title: 'Dune', quantity: 2, unitPriceCents: 1299 }]);
-    expect(orders.stored[0].outbox).toHaveLength(1);
-    expect(orders.stored[0].outbox[0]).toMatchObject({
-      type: ORDER_CREATED,
-      payload: { orderId: order.id, userId: actor.userId, totalCents: 2598 },
-    });
-    expect(relay.kick).toHaveBeenCalled();
+    expect(orders.stored).toEqual([
+      {
+        id: order.id,
+        userId: actor.userId,
+        items: order.items,
+        totalCents: 2598,
+        idempotencyKey: `order:${order.id}`,
+      },
+    ]);
   });
 
   it('gives keyless orders distinct slots', async () => {

@@ -1,15 +1,14 @@
 import type { Actor, ListOrdersQuery, OrderPageDto } from '@bookstore/shared/contracts';
 import { isAdmin } from '@bookstore/shared/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { ORDER_REPOSITORY } from '../../orders.tokens';
-import type { OrderRepository } from '../../persistence/order.repository';
+import { OrderRepository } from '../../persistence/order.repository';
 import { toOrderDto } from '../../persistence/to-order-dto';
 
 /** A customer sees their own orders; an admin sees all, optionally one user's. Newest first. */
 @Injectable()
 export class ListOrdersHandler {
-  constructor(@Inject(ORDER_REPOSITORY) private readonly orders: OrderRepository) {}
+  constructor(private readonly orders: OrderRepository) {}
 
   async execute(actor: Actor, query: ListOrdersQuery): Promise<OrderPageDto> {
     const userId = isAdmin(actor) ? query.userId : actor.userId;
