@@ -1,6 +1,6 @@
 import { NOTIFICATIONS_SUBSCRIPTIONS, NotificationsConfig } from '@bookstore/notifications/feature';
-import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
+import { runService } from '@bookstore/shared/runtime';
 
 import { AppModule } from './app/app.module';
 

@@ -6,23 +6,24 @@ import {
   ORDER_SHIPPED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
-import { InboxModule, lockedOutboxRelayProvider } from '@bookstore/shared/messaging';
-import type { DynamicModule } from '@nestjs/common';
+import { OutboxModule } from '@bookstore/shared/persistence';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { EmailDeliveryService } from './adapters/email-delivery.service';
+import { MailSender } from './adapters/mail-sender';
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import type { NotificationsConfig } from './config/notifications.config';
-import { NotifyHandler } from './consuming/notify.handler';
-import { EmailDeliveryService } from './mail/email-delivery.service';
-import { MailSender } from './mail/mail-sender';
-import { NOTIFICATIONS_CONFIG, NOTIFICATIONS_OUTBOX_RELAY } from './notifications.tokens';
-import { notificationLock, NotificationRepository } from './persistence/notification.repository';
+import { NotifyUserHandler } from './events/notify-user/notify-user.handler';
+import { UserRegisteredHandler } from './events/user-registered/user-registered.handler';
+import { NOTIFICATIONS_CONFIG } from './notifications.tokens';
+import { NotificationRepository } from './persistence/notification.repository';
 import { Notification, NotificationSchema } from './persistence/notification.schema';
 import { UserContact, UserContactSchema } from './persistence/user-contact.schema';
 import { UserDirectoryRepository } from './persistence/user-directory.repository';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
-import { NotificationEventsController } from './transport/notification-events.controller';
+import { NotificationsEventsController } from './transport/notifications-events.controller';
 import { NotificationsRpcController } from './transport/notifications-rpc.controller';
 
 /** Event types the notifications service consumes; its events queue is bound to exactly these. */
@@ -35,37 +36,37 @@ export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = [
   ORDER_DELIVERED,
 ];
 
-/** The notifications service's use cases: message handlers, persistence and domain wiring. */
+const MODELS = MongooseModule.forFeature([
+  { name: Notification.name, schema: NotificationSchema },
+  { name: UserContact.name, schema: UserContactSchema },
+]);
+
+const PROVIDERS: Provider[] = [
+  {
+    provide: MailSender,
+    inject: [NOTIFICATIONS_CONFIG],
+    useFactory: (config: NotificationsConfig) =>
+      new MailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: config.MAIL_DIR }),
+  },
+  NotificationRepository,
+  UserDirectoryRepository,
+  EmailDeliveryService,
+  NotifyUserHandler,
+  UserRegisteredHandler,
+  ListNotificationsHandler,
+  MarkReadHandler,
+];
+
+/** The notifications service: a user's notifications and their e-mails, from the events it consumes. */
 @Module({})
 export class NotificationsFeatureModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsFeatureModule,
-      imports: [
-        MongooseModule.forFeature([
-          { name: Notification.name, schema: NotificationSchema },
-          { name: UserContact.name, schema: UserContactSchema },
-        ]),
-        InboxModule,
-      ],
-      controllers: [NotificationEventsController, NotificationsRpcController],
-      providers: [
-        { provide: NOTIFICATIONS_CONFIG, useValue: config },
-        {
-          provide: MailSender,
-          useFactory: () =>
-            new MailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: config.MAIL_DIR }),
-        },
-        lockedOutboxRelayProvider(NOTIFICATIONS_OUTBOX_RELAY, [
-          { model: Notification.name, lockKey: notificationLock },
-        ]),
-        NotificationRepository,
-        UserDirectoryRepository,
-        EmailDeliveryService,
-        NotifyHandler,
-        ListNotificationsHandler,
-        MarkReadHandler,
-      ],
+      // Notifications carry an outbox (`notification.created`); contacts do not.
+      imports: [MODELS, OutboxModule.forFeature([Notification.name], [MODELS])],
+      controllers: [NotificationsEventsController, NotificationsRpcController],
+      providers: [{ provide: NOTIFICATIONS_CONFIG, useValue: config }, ...PROVIDERS],
     };
   }
 }

@@ -9,9 +9,9 @@ import { MailSender } from './mail-sender';
 const CLAIM_TTL_MS = 5 * 60_000;
 
 /**
- * Sends a notification's e-mail at most once per successful send: claim (conditional update),
- * send, record `emailSentAt`. A failed send releases the claim and throws, so the event is retried
- * and the e-mail tried again; a redelivery after success finds `emailSentAt` and sends nothing.
+ * Sends a notification's e-mail once: claim (a conditional update only one concurrent delivery
+ * wins), send, record `emailSentAt`. A failed send releases the claim and throws, so the event is
+ * retried and the e-mail tried again; a delivery that finds it sent, or claimed, sends nothing.
  */
 @Injectable()
 export class EmailDeliveryService {
@@ -25,7 +25,8 @@ export class EmailDeliveryService {
   async deliver(notification: NotificationDoc, recipient: Contact): Promise<void> {
     if (notification.emailSentAt) return;
     const id = String(notification._id);
-    if (!(await this.notifications.claimEmail(id, new Date(Date.now() - CLAIM_TTL_MS)))) return;
+    const claim = await this.notifications.claimEmail(notification._id, new Date(Date.now() - CLAIM_TTL_MS));
+    if (!claim) return;
     try {
       await this.sender.send({
         id,
@@ -34,10 +35,10 @@ export class EmailDeliveryService {
         text: `Hello ${recipient.name},\n\n${notification.body}\n\nThe Bookstore`,
       });
     } catch (error) {
-      await this.notifications.releaseEmailClaim(id);
+      await this.notifications.releaseEmailClaim(notification._id, claim);
       this.logger.warn({ msg: 'e-mail failed; the event will be retried', notificationId: id });
       throw error;
     }
-    await this.notifications.emailSent(id);
+    await this.notifications.emailSent(notification._id);
   }
 }

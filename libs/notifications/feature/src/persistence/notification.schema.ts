@@ -1,11 +1,12 @@
-import type { OutboxEntry } from '@bookstore/shared/messaging';
-import { OutboxEntrySchema } from '@bookstore/shared/messaging';
+import type { OutboxEntry } from '@bookstore/shared/persistence';
+import { OutboxEntrySchema } from '@bookstore/shared/persistence';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * One notification of one user, caused by one event: the unique `{userId, eventId}` index makes
- * a redelivered event store nothing new. `emailSentAt` records that its e-mail went out;
- * `emailClaimedAt` marks a send in progress so two deliveries never both send.
+ * One notification of one user, caused by one event: the unique `{userId, eventId}` index is its
+ * natural key, so a redelivered or duplicated event stores nothing new (also when the copies are
+ * handled at the same time). `emailSentAt` records that its e-mail went out; `emailClaimedAt`
+ * marks a send in progress (set by a conditional update) so two deliveries never both send.
  */
 @Schema({ collection: 'notifications', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
 export class Notification {

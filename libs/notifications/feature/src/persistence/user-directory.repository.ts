@@ -1,3 +1,4 @@
+import { retryUpsert } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -15,15 +16,20 @@ export interface Contact {
 export class UserDirectoryRepository {
   constructor(@InjectModel(UserContact.name) private readonly contacts: Model<UserContact>) {}
 
-  /** Keyed by the user id, so a redelivered registration changes nothing. */
+  /**
+   * Keyed by the user id, so a redelivered registration changes nothing. Concurrent copies may both
+   * miss and both insert; the loser's duplicate-key error is retried as the update it now is.
+   */
   async remember(contact: Contact): Promise<void> {
-    await this.contacts
-      .updateOne(
-        { _id: contact.userId },
-        { $set: { email: contact.email, name: contact.name } },
-        { upsert: true },
-      )
-      .exec();
+    await retryUpsert(() =>
+      this.contacts
+        .updateOne(
+          { _id: contact.userId },
+          { $set: { email: contact.email, name: contact.name } },
+          { upsert: true },
+        )
+        .exec(),
+    );
   }
 
   async find(userId: string): Promise<Contact | null> {

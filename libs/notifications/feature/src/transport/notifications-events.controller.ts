@@ -1,5 +1,5 @@
 import type { OrderNotice } from '@bookstore/notifications/domain';
-import { renderOrderNotice, renderWelcome } from '@bookstore/notifications/domain';
+import { renderOrderNotice } from '@bookstore/notifications/domain';
 import type {
   EventEnvelope,
   OrderStatusChangedPayload,
@@ -13,31 +13,26 @@ import {
   ORDER_SHIPPED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
-import { EventPayloadPipe, InboxService } from '@bookstore/shared/messaging';
+import { EventPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
-import { NotifyHandler } from '../consuming/notify.handler';
-import { UserDirectoryRepository } from '../persistence/user-directory.repository';
+import { NotifyUserHandler } from '../events/notify-user/notify-user.handler';
+import { UserRegisteredHandler } from '../events/user-registered/user-registered.handler';
 
 type OrderEvent = EventEnvelope<OrderStatusChangedPayload>;
 
-/** The events that notify a user; each is handled once per event id (inbox + unique index). */
+/** The events that notify a user. The handlers are idempotent by themselves (natural keys). */
 @Controller()
-export class NotificationEventsController {
+export class NotificationsEventsController {
   constructor(
-    private readonly inbox: InboxService,
-    private readonly directory: UserDirectoryRepository,
-    private readonly notifier: NotifyHandler,
+    private readonly userRegistered: UserRegisteredHandler,
+    private readonly notifyUser: NotifyUserHandler,
   ) {}
 
   @EventPattern(USER_REGISTERED)
-  async registered(@Payload(EventPayloadPipe) event: EventEnvelope<UserRegisteredPayload>): Promise<void> {
-    const { userId, email, name } = event.payload;
-    await this.inbox.once(event, async () => {
-      await this.directory.remember({ userId, email, name });
-      await this.notifier.notify(event, userId, renderWelcome({ userId, name }));
-    });
+  registered(@Payload(EventPayloadPipe) event: EventEnvelope<UserRegisteredPayload>): Promise<void> {
+    return this.userRegistered.execute(event);
   }
 
   @EventPattern(ORDER_CONFIRMED)
@@ -65,9 +60,7 @@ export class NotificationEventsController {
     return this.order('delivered', event);
   }
 
-  private async order(notice: OrderNotice, event: OrderEvent): Promise<void> {
-    await this.inbox.once(event, () =>
-      this.notifier.notify(event, event.payload.userId, renderOrderNotice(notice, event.payload)),
-    );
+  private order(notice: OrderNotice, event: OrderEvent): Promise<void> {
+    return this.notifyUser.execute(event, event.payload.userId, renderOrderNotice(notice, event.payload));
   }
 }

@@ -1,15 +1,11 @@
 import type { Actor, NotificationDto, NotificationPageDto, RpcRequest } from '@bookstore/shared/contracts';
-import {
-  DomainError,
-  NotificationIdCommand,
-  NOTIFICATIONS_PATTERNS,
-  PaginationQuery,
-} from '@bookstore/shared/contracts';
+import { NotificationIdCommand, NOTIFICATIONS_PATTERNS, PaginationQuery } from '@bookstore/shared/contracts';
 import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import { MarkReadHandler } from '../commands/mark-read/mark-read.handler';
+import { unauthorized } from '../notifications.errors';
 import { ListNotificationsHandler } from '../queries/list-notifications/list-notifications.handler';
 
 /** Request/reply entry points of the notifications service. */
@@ -36,6 +32,6 @@ export class NotificationsRpcController {
 }
 
 function requireActor(actor: Actor | undefined): Actor {
-  if (!actor) throw DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
+  if (!actor) throw unauthorized();
   return actor;
 }

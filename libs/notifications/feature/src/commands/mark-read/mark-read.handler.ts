@@ -1,7 +1,7 @@
 import type { Actor, NotificationDto } from '@bookstore/shared/contracts';
-import { DomainError } from '@bookstore/shared/contracts';
 import { Injectable } from '@nestjs/common';
 
+import { notificationNotFound } from '../../notifications.errors';
 import { NotificationRepository } from '../../persistence/notification.repository';
 import { toNotificationDto } from '../../persistence/to-notification-dto';
 
@@ -12,7 +12,7 @@ export class MarkReadHandler {
 
   async execute(actor: Actor, id: string): Promise<NotificationDto> {
     const doc = await this.notifications.markRead(id, actor.userId);
-    if (!doc) throw DomainError.notFound('NOTIFICATION.NOT_FOUND', 'Notification not found');
+    if (!doc) throw notificationNotFound();
     return toNotificationDto(doc);
   }
 }

@@ -1,36 +1,35 @@
 import type { RenderedNotification } from '@bookstore/notifications/domain';
 import type { EventEnvelope } from '@bookstore/shared/contracts';
 import { NOTIFICATION_CREATED } from '@bookstore/shared/contracts';
-import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createEnvelope } from '@bookstore/shared/messaging';
+import { Injectable, Logger } from '@nestjs/common';
 import { Types } from 'mongoose';
 
-import { EmailDeliveryService } from '../mail/email-delivery.service';
-import { NOTIFICATIONS_OUTBOX_RELAY } from '../notifications.tokens';
-import { NotificationRepository } from '../persistence/notification.repository';
-import { Notification } from '../persistence/notification.schema';
-import { UserDirectoryRepository } from '../persistence/user-directory.repository';
+import { EmailDeliveryService } from '../../adapters/email-delivery.service';
+import { NotificationRepository } from '../../persistence/notification.repository';
+import { UserDirectoryRepository } from '../../persistence/user-directory.repository';
 
 /**
- * Turns one event into one stored notification for one user (announced by `notification.created`
- * through the outbox, for live streams) and its e-mail. Both steps are keyed by the event id, so a
- * redelivery stores and sends nothing new.
+ * Turns one event into one stored notification for one user (announced by `notification.created`,
+ * for live streams) and its e-mail. Idempotent by itself: the notification's natural key is
+ * `{userId, eventId}`, and the e-mail goes out at most once per notification, so a redelivered or
+ * duplicated event, handled later or at the same time, stores and sends nothing new; a crash
+ * between the steps leaves what the next delivery finishes.
  */
 @Injectable()
-export class NotifyHandler {
-  private readonly logger = new Logger(NotifyHandler.name);
+export class NotifyUserHandler {
+  private readonly logger = new Logger(NotifyUserHandler.name);
 
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly directory: UserDirectoryRepository,
     private readonly email: EmailDeliveryService,
-    @Inject(NOTIFICATIONS_OUTBOX_RELAY) private readonly relay: OutboxRelay,
   ) {}
 
-  async notify(event: EventEnvelope, userId: string, rendered: RenderedNotification): Promise<void> {
-    const id = new Types.ObjectId().toHexString();
+  async execute(event: EventEnvelope, userId: string, rendered: RenderedNotification): Promise<void> {
+    const _id = new Types.ObjectId();
     const created = createEnvelope(NOTIFICATION_CREATED, {
-      notificationId: id,
+      notificationId: _id.toHexString(),
       userId,
       type: rendered.type,
       title: rendered.title,
@@ -38,11 +37,10 @@ export class NotifyHandler {
       createdAt: new Date().toISOString(),
       data: rendered.data,
     });
-    const { doc, isNew } = await this.notifications.storeOnce(
-      { id, userId, eventId: event.eventId, ...rendered },
+    const notification = await this.notifications.storeOnce(
+      { _id, userId, eventId: event.eventId, ...rendered },
       created,
     );
-    if (isNew) this.relay.kick({ model: Notification.name, id });
     const recipient = await this.directory.find(userId);
     if (!recipient) {
       // Users that never registered through the API (the seeded admin) have no address here.
@@ -53,6 +51,6 @@ export class NotifyHandler {
       });
       return;
     }
-    await this.email.deliver(doc, recipient);
+    await this.email.deliver(notification, recipient);
   }
 }
