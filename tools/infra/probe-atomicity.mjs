@@ -37,7 +37,7 @@ const client = new MongoClient(url, {
 });
 const dbName = `bookstore_probe_${process.pid}_${Date.now().toString(36)}`;
 const t0 = performance.now();
-let problems = [];
+const problems = [];
 try {
   await client.connect();
   const db = client.db(dbName);
@@ -70,12 +70,17 @@ try {
     problems.push(`${PUSHES} concurrent $push on one document kept ${entries.length} elements`);
   }
 } catch (error) {
-  problems = null;
-  await client.db(dbName).dropDatabase().catch(() => undefined);
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close().catch(() => undefined);
   fail(2, `could not probe ${url}: ${error.message}`);
 }
-await client.db(dbName).dropDatabase().catch(() => undefined);
+await client
+  .db(dbName)
+  .dropDatabase()
+  .catch(() => undefined);
 await client.close();
 const ms = Math.round(performance.now() - t0);
 if (problems.length) {
