@@ -194,7 +194,13 @@ up_postgres() {
     return 1
   fi
   init_postgres
-  local pid user
+  # This checkout's cluster may already run on another port (BOOKSTORE_PG_PORT changed): a second
+  # postmaster would refuse the data directory anyway, and its pid file must not be overwritten.
+  local pid user lock="$DOCDB_ROOT$PG_DATA/postmaster.pid"
+  if [[ -f $lock && $(cat "/proc/$(head -n 1 "$lock")/comm" 2>/dev/null) == postgres ]]; then
+    log "this checkout's PostgreSQL already runs (pid $(head -n 1 "$lock"), port $(sed -n 4p "$lock")), not on $PG_PORT: run \`infra.sh down\` with its settings first"
+    return 1
+  fi
   user=$(pg_user)
   # fsync, synchronous_commit and full_page_writes off: development and test data, disposable.
   # mmap dynamic shared memory: in files under the data directory, so nothing needs /dev/shm
@@ -339,7 +345,7 @@ mkdir -p "$RUN" "$STATE/log"
 case $cmd in
   up)
     # Whatever fails (a server that does not start, the probe), `up` leaves nothing of its own running.
-    trap 'rc=$?; if ((rc != 0)); then log "up failed: stopping what it started"; stop_started_here; fi' EXIT
+    trap 'rc=$?; if ((rc != 0 && ${#STARTED_HERE[@]})); then log "up failed: stopping what it started"; stop_started_here; fi' EXIT
     up_mongo
     probe_mongo
     up_redis
