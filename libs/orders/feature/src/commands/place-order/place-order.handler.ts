@@ -37,11 +37,9 @@ export class PlaceOrderHandler {
       idempotencyKey: idempotencySlot(id, key),
     });
     if (order) return toOrderDto(order);
-    // The slot was taken meanwhile (only a client key can be: a keyless slot is the new order's id).
-    const winner =
-      key === undefined
-        ? null
-        : await this.orders.findByIdempotencyKey(actor.userId, clientIdempotencySlot(key));
+    // A concurrent request with the same key inserted first (a keyless slot names this order, so
+    // only a client key can be taken): answer with the winner's order.
+    const winner = await this.orders.findByIdempotencyKey(actor.userId, idempotencySlot(id, key));
     if (!winner) throw new Error(`order ${id}: idempotency slot taken, but no order holds it`);
     return toOrderDto(winner);
   }
