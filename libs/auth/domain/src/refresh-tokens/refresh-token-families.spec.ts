@@ -26,6 +26,9 @@ class MemoryStore implements RefreshTokenStore {
         this.records.set(hash, { ...record, revokedAt: now });
     }
   }
+  async isFamilyRevoked(familyId: string): Promise<boolean> {
+    return [...this.records.values()].some((record) => record.familyId === familyId && record.revokedAt);
+  }
 }
 
 const DAY = 86_400_000;
@@ -68,6 +71,17 @@ describe('RefreshTokenFamilies', () => {
     const second = await families.rotate(first.token);
     await expectInvalid(families.rotate(first.token));
     await expectInvalid(families.rotate(second.token));
+  });
+
+  it('refuses a successor that a concurrent reuse could not revoke because it did not exist yet', async () => {
+    const first = await families.start('u1');
+    // The reuse of `first` revoked the family between the rotation's spend and its insert:
+    const [[firstHash, spentFirst]] = [...store.records];
+    const second = await families.rotate(first.token);
+    store.records.set(firstHash, { ...spentFirst, usedAt: now, revokedAt: now });
+
+    await expectInvalid(families.rotate(second.token));
+    expect([...store.records.values()].every((record) => record.revokedAt)).toBe(true);
   });
 
   it('leaves other families of the same user alone on reuse', async () => {

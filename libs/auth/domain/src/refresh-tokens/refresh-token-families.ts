@@ -13,7 +13,7 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
-const INVALID = 'Invalid or expired refresh token';
+const invalid = () => DomainError.unauthorized('AUTH.REFRESH_INVALID', 'Invalid or expired refresh token');
 
 /**
  * Refresh-token families: a login starts a family; every refresh spends the presented token and
@@ -36,24 +36,29 @@ export class RefreshTokenFamilies {
   async rotate(token: string): Promise<IssuedRefreshToken> {
     const now = this.clock();
     const tokenHash = hashRefreshToken(token);
+    const known = await this.store.find(tokenHash);
+    if (!known) throw invalid();
+    // A reuse racing the rotation that issued this token revoked the family before this token was
+    // stored, and so missed it: a family with any revoked token is dead, this token included.
+    // Checked before the spend, so a reuse of this very token never refuses the one spend that wins.
+    if (await this.store.isFamilyRevoked(known.familyId)) {
+      await this.store.revokeFamily(known.familyId, now);
+      throw invalid();
+    }
     const spent = await this.store.spend(tokenHash, now);
     if (!spent) {
-      const known = await this.store.find(tokenHash);
-      if (known?.usedAt && !known.revokedAt) await this.store.revokeFamily(known.familyId, now);
-      throw DomainError.unauthorized('AUTH.REFRESH_INVALID', INVALID);
+      const current = await this.store.find(tokenHash);
+      if (current?.usedAt && !current.revokedAt) await this.store.revokeFamily(current.familyId, now);
+      throw invalid();
     }
-    if (spent.expiresAt.getTime() <= now.getTime()) {
-      throw DomainError.unauthorized('AUTH.REFRESH_INVALID', INVALID);
-    }
+    if (spent.expiresAt.getTime() <= now.getTime()) throw invalid();
     return this.issue(spent.userId, spent.familyId);
   }
 
   /** Ends the session `token` belongs to, if it is `userId`'s; else AUTH.REFRESH_INVALID. */
   async revoke(token: string, userId: string): Promise<void> {
     const known = await this.store.find(hashRefreshToken(token));
-    if (!known || known.userId !== userId) {
-      throw DomainError.unauthorized('AUTH.REFRESH_INVALID', INVALID);
-    }
+    if (!known || known.userId !== userId) throw invalid();
     await this.store.revokeFamily(known.familyId, this.clock());
   }
 

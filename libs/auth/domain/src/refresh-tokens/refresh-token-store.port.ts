@@ -7,6 +7,8 @@ export interface RefreshTokenStore {
   spend(tokenHash: string, now: Date): Promise<RefreshTokenRecord | null>;
   find(tokenHash: string): Promise<RefreshTokenRecord | null>;
   revokeFamily(familyId: string, now: Date): Promise<void>;
+  /** True when any token of the family was revoked: revocation is always of a whole family. */
+  isFamilyRevoked(familyId: string): Promise<boolean>;
 }
 
 export const REFRESH_TOKEN_STORE = Symbol('REFRESH_TOKEN_STORE');

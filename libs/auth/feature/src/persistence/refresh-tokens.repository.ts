@@ -39,4 +39,8 @@ export class RefreshTokensRepository implements RefreshTokenStore {
   async revokeFamily(familyId: string, now: Date): Promise<void> {
     await this.tokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } }).exec();
   }
+
+  async isFamilyRevoked(familyId: string): Promise<boolean> {
+    return (await this.tokens.exists({ familyId, revokedAt: { $ne: null } }).exec()) !== null;
+  }
 }

@@ -1,0 +1,161 @@
+/**
+ * Integration: the auth service's invariants under concurrency, against the real MongoDB-compatible
+ * server, through the feature module as the service wires it. The relay publishes to a recording
+ * publisher, so what would reach RabbitMQ is counted exactly.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { RefreshTokenStore } from '@bookstore/auth/domain';
+import { RefreshTokenFamilies } from '@bookstore/auth/domain';
+import type { EventEnvelope, TokenPairDto } from '@bookstore/shared/contracts';
+import { Role, USER_REGISTERED } from '@bookstore/shared/contracts';
+import { OUTBOX_PUBLISHER, OutboxRelay } from '@bookstore/shared/persistence';
+import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
+import type { TestingModule } from '@nestjs/testing';
+import { Test } from '@nestjs/testing';
+import type { Connection, Model } from 'mongoose';
+
+import { AuthFeatureModule } from './auth-feature.module';
+import { LoginHandler } from './commands/login/login.handler';
+import { RefreshHandler } from './commands/refresh/refresh.handler';
+import { RegisterHandler } from './commands/register/register.handler';
+import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
+import { AuthConfig } from './config/auth.config';
+import { RefreshToken } from './persistence/refresh-token.schema';
+import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
+import { User } from './persistence/user.schema';
+
+jest.setTimeout(120_000);
+
+const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+const PASSWORD = 'Correct-Horse-9';
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('auth (real MongoDB)', () => {
+  const published: EventEnvelope<Record<string, unknown>>[] = [];
+  let keysDir: string;
+  let moduleRef: TestingModule;
+  let users: Model<User>;
+  let tokens: Model<RefreshToken>;
+
+  beforeAll(async () => {
+    keysDir = await mkdtemp(join(tmpdir(), 'auth-it-keys-'));
+    const config = Object.assign(new AuthConfig(), { JWT_KEYS_DIR: keysDir });
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        MongooseModule.forRoot(MONGO_URL, { dbName: `auth_it_${randomUUID().slice(0, 8)}`, autoIndex: true }),
+        {
+          module: class RecordingPublisherModule {},
+          global: true,
+          providers: [
+            {
+              provide: OUTBOX_PUBLISHER,
+              useValue: { publish: async (e: EventEnvelope<Record<string, unknown>>) => published.push(e) },
+            },
+          ],
+          exports: [OUTBOX_PUBLISHER],
+        },
+        AuthFeatureModule.forRoot(config),
+      ],
+    }).compile();
+    users = moduleRef.get(getModelToken(User.name));
+    tokens = moduleRef.get(getModelToken(RefreshToken.name));
+    // The unique indexes must exist before the races start.
+    await Promise.all([users.init(), tokens.init()]);
+    await moduleRef.init();
+  });
+
+  afterAll(async () => {
+    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await moduleRef.close();
+    await rm(keysDir, { recursive: true, force: true });
+  });
+
+  const register = (email: string) =>
+    moduleRef.get(RegisterHandler).execute({ email, password: PASSWORD, name: 'Ada' });
+
+  const codeOf = (result: PromiseSettledResult<unknown>) =>
+    result.status === 'rejected' ? (result.reason as { code?: string }).code : 'fulfilled';
+
+  it('keeps one account per e-mail when 10 registrations race, and announces it once', async () => {
+    const email = `race-${randomUUID().slice(0, 8)}@example.test`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => register(i % 2 ? email.toUpperCase() : email)),
+    );
+
+    expect(results.map(codeOf).sort()).toEqual(['fulfilled', ...Array(9).fill('AUTH.EMAIL_TAKEN')].sort());
+    expect(await users.countDocuments({ email })).toBe(1);
+    await moduleRef.get(OutboxRelay).flush();
+    const announced = published.filter((e) => e.type === USER_REGISTERED && e.payload['email'] === email);
+    expect(announced).toHaveLength(1);
+    expect((await users.findOne({ email }).lean())?.outbox).toEqual([]);
+  });
+
+  it('spends a refresh token once when 20 refreshes race; the reuse revokes the whole family', async () => {
+    const email = `refresh-${randomUUID().slice(0, 8)}@example.test`;
+    await register(email);
+    const { refreshToken } = await moduleRef.get(LoginHandler).execute({ email, password: PASSWORD });
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => moduleRef.get(RefreshHandler).execute(refreshToken)),
+    );
+
+    expect(results.map(codeOf).sort()).toEqual(
+      ['fulfilled', ...Array(19).fill('AUTH.REFRESH_INVALID')].sort(),
+    );
+    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<TokenPairDto>)
+      .value;
+    // The spent token was presented again: neither the thief nor the owner may go on.
+    await expect(moduleRef.get(RefreshHandler).execute(winner.refreshToken)).rejects.toMatchObject({
+      code: 'AUTH.REFRESH_INVALID',
+    });
+    const user = await users.findOne({ email }).lean();
+    const family = await tokens.find({ userId: String(user?._id) }).lean();
+    expect(family).toHaveLength(2);
+    expect(family.every((token) => token.revokedAt !== null)).toBe(true);
+  });
+
+  it('refuses a successor stored after a racing reuse revoked its family (the reuse missed it)', async () => {
+    const store = moduleRef.get(RefreshTokensRepository);
+    const families = new RefreshTokenFamilies(store, 60_000);
+    const first = await families.start(`user-${randomUUID()}`);
+    // The owner's rotation spends the token, then its successor's insert waits for the thief's reuse.
+    const spent = deferred();
+    const reused = deferred();
+    const slowInsert: RefreshTokenStore = {
+      find: (hash) => store.find(hash),
+      isFamilyRevoked: (familyId) => store.isFamilyRevoked(familyId),
+      revokeFamily: (familyId, now) => store.revokeFamily(familyId, now),
+      spend: (hash, now) => store.spend(hash, now).finally(spent.resolve),
+      insert: async (record) => reused.promise.then(() => store.insert(record)),
+    };
+    const owner = new RefreshTokenFamilies(slowInsert, 60_000).rotate(first.token);
+    await spent.promise;
+    await expect(families.rotate(first.token)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    reused.resolve();
+    const second = await owner;
+
+    await expect(families.rotate(second.token)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    const family = await tokens.find({ familyId: first.familyId }).lean();
+    expect(family.map((token) => token.revokedAt !== null)).toEqual([true, true]);
+  });
+
+  it('seeds the administrator once when two replicas start together', async () => {
+    const email = `admin-${randomUUID().slice(0, 8)}@example.test`;
+    const seeder = moduleRef.get(SeedAdminHandler);
+
+    await Promise.all([seeder.execute(email, PASSWORD), seeder.execute(email, PASSWORD)]);
+
+    const admins = await users.find({ email }).lean();
+    expect(admins).toHaveLength(1);
+    expect(admins[0].roles).toEqual([Role.Customer, Role.Admin]);
+  });
+});
