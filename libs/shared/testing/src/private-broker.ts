@@ -44,10 +44,10 @@ export class PrivateBroker {
   /** Kills the node at once (SIGKILL: no clean shutdown), as a crash would. */
   async kill(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    if (!child || exited(child)) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    signalGroup(child, 'SIGKILL');
+    await gone;
     await waitUntil(async () => !(await answers(this.port)), 10_000);
   }
 
@@ -59,11 +59,11 @@ export class PrivateBroker {
 
   async destroy(): Promise<void> {
     const child = this.process;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+    if (child && !exited(child)) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      signalGroup(child, 'SIGTERM');
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      if (!exited(child)) signalGroup(child, 'SIGKILL');
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -80,13 +80,30 @@ export class PrivateBroker {
       RABBITMQ_DIST_PORT: String(this.distPort),
       ERL_EPMD_ADDRESS: '127.0.0.1',
     };
-    const child = spawn(RABBITMQ_SERVER, [], { env, stdio: 'ignore' });
+    // Its own process group: rabbitmq-server is a script that runs the Erlang VM as a child, and
+    // a crash must take the VM down too, not just the script.
+    const child = spawn(RABBITMQ_SERVER, [], { env, stdio: 'ignore', detached: true });
     this.process = child;
     await waitUntil(
       () => answers(this.port),
       START_TIMEOUT_MS,
-      () => child.exitCode !== null,
+      () => exited(child),
     );
+  }
+}
+
+/** True once the process ended, by itself (exit code) or by a signal (signal code). */
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Signals the node's whole process group (the script and the Erlang VM it started). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
   }
 }
 

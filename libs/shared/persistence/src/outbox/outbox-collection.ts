@@ -48,7 +48,7 @@ export class OutboxCollection<T> {
     options: QueryOptions<T> = {},
   ): Promise<T | null> {
     const doc = await this.model
-      .findOneAndUpdate(filter, withEvents(update, events), { ...options, new: true })
+      .findOneAndUpdate(filter, withEvents(update, events), { ...options, returnDocument: 'after' })
       .lean<T & { _id: unknown }>()
       .exec();
     if (doc) this.relay.handOff(this.model.modelName, doc._id, events);
