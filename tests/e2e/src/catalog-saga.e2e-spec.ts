@@ -13,6 +13,21 @@ const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const EXCHANGE = 'bookstore.events';
 const ADMIN_EMAIL = process.env['ADMIN_EMAIL'] ?? 'admin@bookstore.local';
 const ADMIN_PASSWORD = process.env['ADMIN_PASSWORD'] ?? 'ChangeMe123!';
+const CATALOG_METRICS = `http://127.0.0.1:${process.env['CATALOG_OPS_PORT'] ?? '9102'}/metrics`;
+
+/** How many `order.created` deliveries the catalog has handled and acked, from its own metrics. */
+async function createdHandled(): Promise<number> {
+  const text = await (await fetch(CATALOG_METRICS)).text();
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith('bookstore_messages_handled_total{') &&
+        l.includes('pattern="order.created.v1"') &&
+        l.includes('outcome="ack"'),
+    );
+  return line ? Number(line.split(' ').pop()) : 0;
+}
 
 interface Answer {
   eventId: string;
@@ -91,6 +106,7 @@ describe('catalog stock reservation over RabbitMQ', () => {
       items: [{ bookId, quantity: 1, unitPriceCents: 1000 }],
       totalCents: 1000,
     }));
+    const handledBefore = await createdHandled();
     const sent = orders.map((order) => publish('order.created.v1', order));
     orders.slice(0, 20).forEach((order, i) => publish('order.created.v1', order, sent[i].eventId)); // redelivered
     orders.slice(20, 30).forEach((order) => publish('order.created.v1', order)); // published twice
@@ -100,7 +116,17 @@ describe('catalog stock reservation over RabbitMQ', () => {
       (answered) => answered === orders.length,
       { timeoutMs: 150_000, intervalMs: 500 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // room for any (wrong) second answer
+    // Every delivery, duplicates included, handled and acked: a (wrong) second answer would have
+    // been stored and handed to the relay by now, and the relay publishes it within milliseconds.
+    await eventually(createdHandled, (handled) => handled >= handledBefore + orders.length + 30, {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
+    await eventually(
+      async () => answers.length,
+      (count) => count >= orders.length,
+      { timeoutMs: 5000 },
+    );
 
     const outcomes = orders.map((order) => distinct(answersFor(order.orderId)));
     for (const outcome of outcomes) expect(outcome).toHaveLength(1);

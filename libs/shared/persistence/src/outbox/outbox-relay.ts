@@ -24,6 +24,8 @@ export interface OutboxRelayOptions {
 const DEFAULTS: Required<OutboxRelayOptions> = { sweepIntervalMs: 5000, graceMs: 5000, concurrency: 32 };
 const SWEEP_BATCH = 200;
 const MAX_SWEEP_BACKOFF_MS = 30_000;
+/** Event ids this process published lately, so its own sweep does not publish them again. */
+const RECENT_IDS = 20_000;
 /** The sweep's index: entries by age, so finding the stale ones never scans a collection. */
 export const OUTBOX_AGE_INDEX = { 'outbox.occurredAt': 1 } as const;
 
@@ -52,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queued = new Map<string, Pending>();
   private readonly busy = new Set<string>();
   private readonly idle: (() => void)[] = [];
+  private readonly recent = new Set<string>();
   private active = 0;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -125,10 +128,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publishDocument({ model, id, entries }: Pending): Promise<void> {
-    for (const entry of entries) await this.publisher.publish(toEnvelope(entry));
+    for (const entry of entries) {
+      // A hand-off may have published it after the sweep read it: then it only needs removing.
+      if (this.recent.has(entry.eventId)) continue;
+      await this.publisher.publish(toEnvelope(entry));
+      this.remember(entry.eventId);
+    }
     await model
       .updateOne({ _id: id }, { $pull: { outbox: { eventId: { $in: entries.map((e) => e.eventId) } } } })
       .exec();
+  }
+
+  private remember(eventId: string): void {
+    this.recent.add(eventId);
+    if (this.recent.size > RECENT_IDS) this.recent.delete(this.recent.values().next().value as string);
   }
 
   private drained(): Promise<void> {
