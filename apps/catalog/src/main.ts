@@ -1,6 +1,6 @@
 import { CATALOG_SUBSCRIPTIONS, CatalogConfig } from '@bookstore/catalog/feature';
-import { runService } from '@bookstore/shared/runtime';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
+import { runService } from '@bookstore/shared/runtime';
 
 import { AppModule } from './app/app.module';
 

@@ -5,4 +5,5 @@ export const CATALOG_ERRORS = {
   invalidIsbn: 'CATALOG.INVALID_ISBN',
   invalidPriceRange: 'CATALOG.INVALID_PRICE_RANGE',
   insufficientStock: 'CATALOG.INSUFFICIENT_STOCK',
+  concurrentUpdate: 'CATALOG.CONCURRENT_UPDATE',
 } as const;

@@ -2,5 +2,3 @@
 export const CATALOG_CONFIG = Symbol('CATALOG_CONFIG');
 /** The cache port (CachePort): Redis in the service, anything with the same contract in tests. */
 export const CACHE_PORT = Symbol('CACHE_PORT');
-/** The OutboxRelay over the books and reservations collections. */
-export const CATALOG_OUTBOX = Symbol('CATALOG_OUTBOX');

@@ -1,4 +1,9 @@
-import { decideReservation, releaseStep, reserveStep } from './reservation-decisions';
+import {
+  afterOrderCancelled,
+  afterOrderCreated,
+  decideReservation,
+  isTombstone,
+} from './reservation-decisions';
 import { mergeLines } from './reservation-line';
 import { ReservationStatus } from './reservation-status';
 
@@ -44,25 +49,29 @@ describe('reservation decisions', () => {
     ]);
   });
 
-  it('resumes a pending reservation, finishes a rejection, and leaves decided ones alone', () => {
-    expect(reserveStep(ReservationStatus.Pending)).toBe('take-lines');
-    expect(reserveStep(ReservationStatus.Rejecting)).toBe('finish-rejection');
-    for (const status of [
-      ReservationStatus.Reserved,
-      ReservationStatus.Rejected,
-      ReservationStatus.Releasing,
-      ReservationStatus.Released,
-    ]) {
-      expect(reserveStep(status)).toBe('tidy-up');
-    }
+  it('undoes the takes of an order whose reservation holds nothing, and only those', () => {
+    const lines = [{ bookId: A, quantity: 1 }];
+    const reserved = { status: ReservationStatus.Reserved, lines };
+    const rejected = { status: ReservationStatus.Rejected, lines };
+    const tombstone = { status: ReservationStatus.Released, lines: [] };
+    const released = { status: ReservationStatus.Released, lines };
+    const releasing = { status: ReservationStatus.Releasing, lines };
+    expect(isTombstone(tombstone)).toBe(true);
+    expect(isTombstone(released)).toBe(false);
+
+    expect(afterOrderCreated(rejected)).toBe('give-back');
+    expect(afterOrderCreated(tombstone)).toBe('give-back');
+    expect(afterOrderCreated(reserved)).toBe('forget');
+    expect(afterOrderCreated(released)).toBe('forget');
+    expect(afterOrderCreated(releasing)).toBe('none');
   });
 
-  it('releases only what was reserved, aborts half-done reservations, and releases once', () => {
-    expect(releaseStep(ReservationStatus.Reserved)).toBe('release');
-    expect(releaseStep(ReservationStatus.Releasing)).toBe('release');
-    expect(releaseStep(ReservationStatus.Pending)).toBe('abort');
-    expect(releaseStep(ReservationStatus.Rejecting)).toBe('abort');
-    expect(releaseStep(ReservationStatus.Rejected)).toBe('tidy-up');
-    expect(releaseStep(ReservationStatus.Released)).toBe('tidy-up');
+  it('releases what a reservation holds, once, and gives back what a cancelled order took unseen', () => {
+    const lines = [{ bookId: A, quantity: 1 }];
+    expect(afterOrderCancelled({ status: ReservationStatus.Reserved, lines })).toBe('release');
+    expect(afterOrderCancelled({ status: ReservationStatus.Releasing, lines })).toBe('release');
+    expect(afterOrderCancelled({ status: ReservationStatus.Released, lines })).toBe('forget');
+    expect(afterOrderCancelled({ status: ReservationStatus.Released, lines: [] })).toBe('give-back');
+    expect(afterOrderCancelled({ status: ReservationStatus.Rejected, lines })).toBe('give-back');
   });
 });

@@ -1,4 +1,4 @@
-import type { LineAttempt, ShortLine } from './reservation-line';
+import type { LineAttempt, ReservationLine, ShortLine } from './reservation-line';
 import { ReservationStatus } from './reservation-status';
 
 export type ReservationOutcome =
@@ -20,34 +20,37 @@ export function decideReservation(attempts: readonly LineAttempt[]): Reservation
   return { status: ReservationStatus.Rejected, shortLines, reason: `Insufficient stock: ${detail}` };
 }
 
-/** What an `order.created` delivery must do, given the reservation it found (or created). */
-export type ReserveStep = 'take-lines' | 'finish-rejection' | 'tidy-up';
-
-export function reserveStep(status: ReservationStatus): ReserveStep {
-  switch (status) {
-    case ReservationStatus.Pending:
-      return 'take-lines';
-    case ReservationStatus.Rejecting:
-      return 'finish-rejection';
-    default:
-      // Already decided (or cancelled before it arrived): never a second answer.
-      return 'tidy-up';
-  }
+/** A stored reservation, as far as the decisions below need it. */
+export interface ReservationState {
+  status: ReservationStatus;
+  lines: readonly ReservationLine[];
 }
 
-/** What an `order.cancelled` delivery must do, given the order's reservation. */
-export type ReleaseStep = 'release' | 'abort' | 'tidy-up';
+/** A RELEASED reservation without lines: the cancellation came first, so it never held stock. */
+export function isTombstone(reservation: ReservationState): boolean {
+  return reservation.status === ReservationStatus.Released && reservation.lines.length === 0;
+}
 
-export function releaseStep(status: ReservationStatus): ReleaseStep {
-  switch (status) {
-    case ReservationStatus.Reserved:
-    case ReservationStatus.Releasing:
-      return 'release';
-    case ReservationStatus.Pending:
-    case ReservationStatus.Rejecting:
-      // A reservation left half-done by a crash: give back what it took, hold nothing.
-      return 'abort';
-    default:
-      return 'tidy-up';
-  }
+/**
+ * What a delivery still has to do to the books once the order's reservation is stored:
+ * - `give-back`: the reservation holds nothing and never will (REJECTED, a tombstone), so a line
+ *   still marked as taken by the order is a take to undo;
+ * - `forget`: the reservation holds its lines (RESERVED) or held and released them (RELEASED); the
+ *   markers only record moves already made and can go;
+ * - `release`: the lines of a cancelled order go back to stock (RESERVED or RELEASING);
+ * - `none`: a release is under way and its own deliveries finish it.
+ */
+export type StockFollowUp = 'give-back' | 'forget' | 'release' | 'none';
+
+/** The follow-up of an `order.created` delivery that found (or just stored) `reservation`. */
+export function afterOrderCreated(reservation: ReservationState): StockFollowUp {
+  if (reservation.status === ReservationStatus.Rejected || isTombstone(reservation)) return 'give-back';
+  // Never a second answer, and never a take that is not the reservation's own.
+  return reservation.status === ReservationStatus.Releasing ? 'none' : 'forget';
+}
+
+/** The follow-up of an `order.cancelled` delivery that found (or just stored) `reservation`. */
+export function afterOrderCancelled(reservation: ReservationState): StockFollowUp {
+  if (reservation.status === ReservationStatus.Rejected || isTombstone(reservation)) return 'give-back';
+  return reservation.status === ReservationStatus.Released ? 'forget' : 'release';
 }

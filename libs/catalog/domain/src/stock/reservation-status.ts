@@ -1,18 +1,15 @@
 /**
- * Life of an order's stock reservation. PENDING and REJECTING/RELEASING are "in progress" states a
- * crashed worker can leave behind; the next delivery resumes from them.
+ * Life of an order's stock reservation. It is stored already decided (RESERVED or REJECTED), or
+ * as a RELEASED tombstone when the cancellation arrived first; RELEASING is the one "in progress"
+ * state a crashed worker can leave behind, and the next delivery of the cancellation resumes it.
  */
 export enum ReservationStatus {
-  /** Created first; lines are being taken from stock. */
-  Pending = 'PENDING',
   /** Every line is held; `stock.reserved` was emitted. */
   Reserved = 'RESERVED',
-  /** A line was short; the lines already taken are being given back. */
-  Rejecting = 'REJECTING',
-  /** Nothing is held; `stock.rejected` was emitted. */
+  /** A line was short; nothing is held; `stock.rejected` was emitted. */
   Rejected = 'REJECTED',
   /** The order was cancelled; its lines are going back to stock. */
   Releasing = 'RELEASING',
-  /** What the order held is back in stock; `stock.released` was emitted. */
+  /** Nothing is held (any more); `stock.released` was emitted. */
   Released = 'RELEASED',
 }

@@ -1,7 +1,6 @@
 import type { BookDto, BookSnapshotPayload, BookSummary } from '@bookstore/shared/contracts';
 
-import type { Book } from './book.schema';
-import type { NewBook } from './books.repository';
+import type { Book, NewBook } from './book.schema';
 
 /** What a new book is made of (an admin's POST or a demo entry), its ISBN already normalised. */
 export interface NewBookInput {

@@ -1,5 +1,5 @@
-import type { OutboxEntry } from '@bookstore/shared/messaging';
-import { OutboxEntrySchema } from '@bookstore/shared/messaging';
+import type { OutboxEntry } from '@bookstore/shared/persistence';
+import { OutboxEntrySchema } from '@bookstore/shared/persistence';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument, Types } from 'mongoose';
 
@@ -41,17 +41,28 @@ export class Book {
   @Prop({ type: Date, default: null })
   deletedAt!: Date | null;
 
-  /** Bumped by every write, so a read-modify-write (PATCH, admin stock change) can detect a race. */
+  /**
+   * Bumped by every write that changes the book (edits and stock moves alike), so an admin's
+   * read-modify-write can be conditional on it: the `book.*` snapshot it stores is the state it
+   * wrote (books.repository.ts, `edit`). It guards the snapshots, not the stock.
+   */
   @Prop({ default: 0 })
   revision!: number;
 
   /**
-   * Markers of the reservation steps applied to this book (`r:<orderId>` taken, `x:<orderId>`
-   * released), set in the same atomic update as the stock change so a redelivery never applies a
-   * step twice. Removed once the reservation is final (see reserve-stock.handler.ts).
+   * Markers of the stock moves of orders (`r:<orderId>` taken, `x:<orderId>` put back), each set
+   * or removed in the same update as the move, so a move happens at most once per order and book
+   * (stock-ledger.ts).
    */
   @Prop({ type: [String], default: [] })
   stockOps!: string[];
+
+  /**
+   * Bumped by every removal of markers that are no longer needed ("forget"); a move that sets a
+   * marker is conditional on the value read before its reservation was read (stock-ledger.ts).
+   */
+  @Prop({ default: 0 })
+  stockOpsEpoch!: number;
 
   @Prop({ type: [OutboxEntrySchema], default: [] })
   outbox!: OutboxEntry[];
@@ -64,6 +75,12 @@ export class Book {
 }
 
 export type BookDocument = HydratedDocument<Book>;
+
+/** The fields of a new book as the repository inserts it. */
+export type NewBook = Pick<
+  Book,
+  'title' | 'author' | 'isbn' | 'isbnKey' | 'description' | 'genres' | 'priceCents' | 'stock'
+>;
 
 export const BookSchema = SchemaFactory.createForClass(Book);
 BookSchema.index({ isbnKey: 1 }, { unique: true });

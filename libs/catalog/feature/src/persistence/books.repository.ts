@@ -1,12 +1,20 @@
 import type { EventEnvelope } from '@bookstore/shared/contracts';
+import { BOOK_CREATED, BOOK_DELETED, BOOK_UPDATED } from '@bookstore/shared/contracts';
+import { createEnvelope } from '@bookstore/shared/messaging';
+import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { QueryFilter, SortOrder, UpdateQuery } from 'mongoose';
-import { isValidObjectId, Model, Types } from 'mongoose';
+import type { QueryFilter, SortOrder } from 'mongoose';
+import { isValidObjectId, Types } from 'mongoose';
 
+import { bookNotFound, concurrentUpdate, duplicateIsbn } from '../catalog.errors';
+import { toBookSnapshot } from './book.mapper';
+import type { NewBook } from './book.schema';
 import { Book } from './book.schema';
 
-const DUPLICATE_KEY = 11000;
+/** Reads of an edit before it gives up: each lost race means the book changed meanwhile. */
+const EDIT_ATTEMPTS = 5;
+/** What reads leave out: the stock markers and the outbox are the service's own bookkeeping. */
+const READ_PROJECTION = { stockOps: 0, outbox: 0 };
 
 /** A filter and sort for one list page. */
 export interface BookListCriteria {
@@ -16,103 +24,115 @@ export interface BookListCriteria {
   limit: number;
 }
 
-export type NewBook = Pick<
-  Book,
-  'title' | 'author' | 'isbn' | 'isbnKey' | 'description' | 'genres' | 'priceCents' | 'stock'
+/** The fields an admin's edit sets, computed from the book as read. */
+export type BookChanges = Partial<
+  Pick<Book, 'title' | 'author' | 'isbn' | 'isbnKey' | 'description' | 'genres' | 'priceCents' | 'stock'>
 >;
 
-/** The books collection. Malformed ids read as "no such book", never as a driver error. */
+/**
+ * The books collection: the Book aggregate's reads and admin writes (its stock moves are in
+ * stock-ledger.ts). Every admin write stores the book and its `book.*` event in one operation
+ * through the collection's outbox. Malformed ids read as "no such book", never as a driver error.
+ */
 @Injectable()
 export class BooksRepository {
-  constructor(@InjectModel(Book.name) private readonly books: Model<Book>) {}
+  constructor(@InjectOutbox(Book.name) private readonly books: OutboxCollection<Book>) {}
 
-  newId(): Types.ObjectId {
-    return new Types.ObjectId();
+  /** True when the collection holds any book at all (deleted ones count). */
+  async hasAny(): Promise<boolean> {
+    return (await this.books.model.exists({}).exec()) !== null;
   }
 
-  /** True when the collection holds no book at all (deleted ones count). */
-  async isEmpty(): Promise<boolean> {
-    return (await this.books.estimatedDocumentCount().exec()) === 0;
-  }
-
-  /** Inserts the book with its first outbox entry; `false` when the ISBN is taken. */
-  async insert(id: Types.ObjectId, book: NewBook, event: EventEnvelope): Promise<Book | false> {
+  /** Inserts the book with `book.created`; null when its ISBN is taken (the unique `isbnKey`). */
+  async create(book: NewBook): Promise<Book | null> {
+    const id = new Types.ObjectId();
+    const now = new Date();
     try {
-      const now = new Date();
-      const created = await this.books.create({
-        _id: id,
-        ...book,
-        createdAt: now,
-        updatedAt: now,
-        outbox: [event],
-      });
-      return created.toObject();
+      return await this.books.insert({ _id: id, ...book, createdAt: now, updatedAt: now }, [
+        createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
+      ]);
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
+      if (isDuplicateKey(error)) return null;
       throw error;
     }
   }
 
+  /**
+   * Read-modify-write of a live book: `change` computes the new field values from the book as
+   * read (or `undefined`: nothing to change), and they are stored with `book.updated` carrying the
+   * resulting snapshot, conditional on the revision read. Every write to a book bumps its revision
+   * (stock moves too), so the snapshot is exactly what was stored; a lost race reads again, and
+   * after EDIT_ATTEMPTS it is CATALOG.CONCURRENT_UPDATE. `change` may throw a domain error.
+   */
+  edit(id: string, change: (book: Book) => BookChanges | undefined): Promise<Book> {
+    return this.rewrite(id, (book) => {
+      const changes = change(book);
+      if (!changes) return undefined;
+      return {
+        set: changes,
+        event: createEnvelope(BOOK_UPDATED, toBookSnapshot(id, { ...book, ...changes })),
+      };
+    });
+  }
+
+  /** Soft-deletes a live book with `book.deleted`; its ISBN is free again (the key becomes a tombstone). */
+  async softDelete(id: string): Promise<void> {
+    await this.rewrite(id, () => ({
+      set: { deletedAt: new Date(), isbnKey: `deleted:${id}` },
+      event: createEnvelope(BOOK_DELETED, { bookId: id }),
+    }));
+  }
+
   findLive(id: string): Promise<Book | null> {
     if (!isValidObjectId(id)) return Promise.resolve(null);
-    return this.books.findOne({ _id: id, deletedAt: null }).lean<Book>().exec();
+    return this.books.model.findOne({ _id: id, deletedAt: null }, READ_PROJECTION).lean<Book>().exec();
   }
 
   findLiveByIds(ids: string[]): Promise<Book[]> {
     const valid = [...new Set(ids.filter((id) => isValidObjectId(id)))];
     if (!valid.length) return Promise.resolve([]);
-    return this.books
-      .find({ _id: { $in: valid }, deletedAt: null })
+    return this.books.model
+      .find({ _id: { $in: valid }, deletedAt: null }, READ_PROJECTION)
       .lean<Book[]>()
       .exec();
   }
 
   async page(criteria: BookListCriteria): Promise<{ items: Book[]; total: number }> {
     const [items, total] = await Promise.all([
-      this.books
-        .find(criteria.filter, { stockOps: 0, outbox: 0 })
+      this.books.model
+        .find(criteria.filter, READ_PROJECTION)
         .sort(criteria.sort)
         .skip(criteria.skip)
         .limit(criteria.limit)
         .lean<Book[]>()
         .exec(),
-      this.books.countDocuments(criteria.filter).exec(),
+      this.books.model.countDocuments(criteria.filter).exec(),
     ]);
     return { items, total };
   }
 
-  /**
-   * Applies `update` to a live book only if nobody wrote it since `revision` was read, together
-   * with its outbox entry. `null` when the book changed meanwhile (or is gone); `false` on a
-   * duplicate ISBN.
-   */
-  async updateAtRevision(
-    id: Types.ObjectId,
-    revision: number,
-    update: UpdateQuery<Book>,
-    event: EventEnvelope,
-  ): Promise<Book | null | false> {
-    try {
-      return await this.books
-        .findOneAndUpdate(
-          { _id: id, deletedAt: null, revision },
-          {
-            ...update,
-            $set: { ...(update.$set ?? {}), updatedAt: new Date() },
-            $inc: { ...(update.$inc ?? {}), revision: 1 },
-            $push: { outbox: event },
-          },
-          { returnDocument: 'after' },
-        )
-        .lean<Book>()
-        .exec();
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
+  private async rewrite(
+    id: string,
+    plan: (book: Book) => { set: Partial<Book>; event: EventEnvelope } | undefined,
+  ): Promise<Book> {
+    for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
+      const current = await this.findLive(id);
+      if (!current) throw bookNotFound(id);
+      const write = plan(current);
+      if (!write) return current;
+      try {
+        const written = await this.books.findOneAndUpdate(
+          { _id: current._id, deletedAt: null, revision: current.revision },
+          { $set: { ...write.set, updatedAt: new Date() }, $inc: { revision: 1 } },
+          [write.event],
+        );
+        if (written) return written;
+      } catch (error) {
+        // isbnKey is the books' only unique key: the ISBN being set belongs to another book.
+        if (isDuplicateKey(error)) throw duplicateIsbn(write.set.isbn ?? current.isbn);
+        throw error;
+      }
     }
+    throw concurrentUpdate(id);
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === DUPLICATE_KEY;
 }

@@ -1,15 +1,14 @@
 /**
- * Integration: the tidy-up of reservation markers against the real MongoDB-compatible server.
- * Orders finishing together have their markers pulled in shared updates, and each `forget` still
- * resolves only once its own markers are gone.
+ * Integration: forgetting stock markers against the real MongoDB-compatible server. Orders that
+ * finish together on one book have their markers pulled in shared updates, each `forget` resolves
+ * only once its own markers are gone, and every pull moves the book's fence.
  */
 import { randomUUID } from 'node:crypto';
 
-import { DocumentLock, DocumentLocks, DocumentLockSchema } from '@bookstore/shared/messaging';
 import type { Connection, Model } from 'mongoose';
 import { createConnection } from 'mongoose';
 
-import { Book, BookSchema } from '../books/book.schema';
+import { Book, BookSchema } from './book.schema';
 import { StockLedger, takenMarker } from './stock-ledger';
 
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
@@ -21,11 +20,10 @@ describe('StockLedger.forget (real MongoDB)', () => {
 
   beforeAll(async () => {
     mongo = await createConnection(MONGO_URL, {
-      dbName: `ledger_it_${randomUUID().slice(0, 8)}`,
+      dbName: `catalog_it_${randomUUID().slice(0, 8)}`,
     }).asPromise();
     books = mongo.model<Book>(Book.name, BookSchema) as unknown as Model<Book>;
-    const locks = mongo.model<DocumentLock>(DocumentLock.name, DocumentLockSchema);
-    ledger = new StockLedger(books, new DocumentLocks(locks as unknown as Model<DocumentLock>));
+    ledger = new StockLedger(books);
   });
 
   afterAll(async () => {
@@ -49,9 +47,12 @@ describe('StockLedger.forget (real MongoDB)', () => {
     return book._id.toHexString();
   }
 
-  const markersOf = async (id: string) => (await books.findById(id).lean<Book>())?.stockOps ?? [];
+  const stored = async (id: string) => {
+    const book = await books.findById(id).lean<Book>();
+    return { markers: book?.stockOps ?? [], fence: book?.stockOpsEpoch };
+  };
 
-  it('drops the markers of orders finishing together in fewer updates than orders', async () => {
+  it('drops the markers of orders finishing together on one book in fewer updates than orders', async () => {
     const orders = Array.from({ length: 20 }, () => `order-${randomUUID()}`);
     const keep = takenMarker('still-pending');
     const bookId = await bookWithMarkers([...orders.map(takenMarker), keep]);
@@ -59,12 +60,14 @@ describe('StockLedger.forget (real MongoDB)', () => {
     await Promise.all(
       orders.map((orderId) => ledger.forget([{ bookId, quantity: 1 }], [takenMarker(orderId)])),
     );
-    expect(update.mock.calls.length).toBeLessThan(orders.length);
+    const updates = update.mock.calls.length;
     update.mockRestore();
-    expect(await markersOf(bookId)).toEqual([keep]);
+
+    expect(updates).toBeLessThan(orders.length);
+    expect(await stored(bookId)).toEqual({ markers: [keep], fence: updates });
   });
 
-  it('resolves each forget only once its own markers are gone, and retries a failed update', async () => {
+  it('fails the forgets of a failed pull, and the next pull still goes out', async () => {
     const [first, second] = [`order-${randomUUID()}`, `order-${randomUUID()}`];
     const bookId = await bookWithMarkers([takenMarker(first), takenMarker(second)]);
     const update = jest
@@ -75,7 +78,10 @@ describe('StockLedger.forget (real MongoDB)', () => {
     await expect(failed).rejects.toThrow('unreachable');
     await later;
     update.mockRestore();
-    // The failed batch went back to the queue, and the next turn pulled it with its own.
-    expect(await markersOf(bookId)).toEqual([]);
+
+    // The failed one is still there: its delivery fails and its redelivery forgets it again.
+    expect((await stored(bookId)).markers).toEqual([takenMarker(first)]);
+    await ledger.forget([{ bookId, quantity: 1 }], [takenMarker(first)]);
+    expect((await stored(bookId)).markers).toEqual([]);
   });
 });

@@ -1,129 +1,201 @@
-import type { LineAttempt, ReservationLine } from '@bookstore/catalog/domain';
-import { DocumentLocks } from '@bookstore/shared/messaging';
+import type { ReservationLine } from '@bookstore/catalog/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 
-import { Book } from '../books/book.schema';
-import { bookLock } from '../catalog-locks';
+import { Book } from './book.schema';
+import { KeyedBatcher } from './keyed-batcher';
 
-/** The marker a book carries while `orderId` holds units of it (until the reservation is final). */
+/** The marker a book carries while `orderId` holds units of it. */
 export const takenMarker = (orderId: string) => `r:${orderId}`;
-/** The marker a book carries once `orderId`'s units went back (until the release is final). */
+/** The marker a book carries once `orderId`'s reserved units went back. */
 export const releasedMarker = (orderId: string) => `x:${orderId}`;
 
 /**
- * Stock movements of reservations. Each one is a single conditional update of the book that
- * changes the stock AND records (or removes) the order's marker, so it happens at most once per
- * order and book however often it is retried, and the stock can never go below zero. Each runs
- * under the book's lock, which FerretDB needs for the condition to hold (see document-locks.ts).
+ * A book's fence: its `stockOpsEpoch` (null while the field was never written). A step that sets
+ * a marker is conditional on the fence read BEFORE the order's reservation was read.
+ */
+export type Fence = number | null;
+
+/** What the stock steps need of a book, read before the reservation is read. */
+export interface StockView {
+  stock: number;
+  live: boolean;
+  fence: Fence;
+}
+
+export type TakeResult =
+  /** Taken now, or `held`: already taken by another delivery of the order. */
+  | { outcome: 'taken' | 'held' }
+  | { outcome: 'short'; available: number }
+  /** The reservation no longer calls for the take (it was stored meanwhile). */
+  | { outcome: 'moot' };
+
+/**
+ * Asked when a fence moved, after the book was read again: reads the reservation and says whether
+ * it still calls for the move (then it is tried again with the new fence).
+ */
+export type StillNeeded = () => Promise<boolean>;
+
+/** Fence moves a move survives before it fails (the delivery is then retried by the broker). */
+const MAX_FENCE_MOVES = 8;
+
+type Attempt<T> = { done: T } | { fence: Fence };
+
+/**
+ * The Book aggregate's stock moves for orders (a part of the books repository, kept apart for
+ * size). No lock: each guard is in the one conditional update of the book that makes the move.
+ *
+ * - Never below zero, never oversold: a take is `{_id, deletedAt: null, stock >= q, no r:<order>}`
+ *   -> `$inc stock -q`; the server applies it atomically.
+ * - At most once per order and book: the move sets or removes the order's marker in that same
+ *   update (take sets `r:`, give-back removes it, put-back sets `x:`), so a retry, a duplicate
+ *   running alongside or a redelivery after a crash finds the marker and changes nothing.
+ * - Markers are forgotten once the reservation is stored in a state that no longer needs them, so
+ *   books do not grow. Forgetting bumps the book's `stockOpsEpoch`, and a step that SETS a marker
+ *   is also conditional on the epoch it read before it read the reservation: a delivery that saw no
+ *   reservation (or a release under way) and then stalled cannot take (or put back) a second time
+ *   after the markers of the finished one were forgotten; it reads the reservation again instead.
+ *   Removing a marker needs no fence: it only ever undoes the order's own take.
+ * The revision (books.repository.ts) is bumped by every move too, but it guards the admins'
+ * snapshots, not the stock.
  */
 @Injectable()
 export class StockLedger {
-  /** Markers waiting to be dropped, per book (see forget). */
-  private readonly toForget = new Map<string, Set<string>>();
+  /** Markers to pull, coalesced per book (a hot book finishes many orders at once). */
+  private readonly forgetting = new KeyedBatcher<string>((bookId, markers) => this.pull(bookId, markers));
 
-  constructor(
-    @InjectModel(Book.name) private readonly books: Model<Book>,
-    private readonly locks: DocumentLocks,
-  ) {}
+  constructor(@InjectModel(Book.name) private readonly books: Model<Book>) {}
 
-  /** Takes `quantity` units for the order, or reports how many there are. */
-  take(orderId: string, line: ReservationLine): Promise<LineAttempt> {
-    const marker = takenMarker(orderId);
-    return this.locks.run(bookLock(line.bookId), async () => {
-      const taken = await this.books
-        .updateOne(
-          { _id: line.bookId, deletedAt: null, stock: { $gte: line.quantity }, stockOps: { $ne: marker } },
-          {
-            $inc: { stock: -line.quantity, revision: 1 },
-            $set: { updatedAt: new Date() },
-            $push: { stockOps: marker },
-          },
-        )
-        .exec();
-      if (taken.modifiedCount === 1) return { ...line, taken: true, available: 0 };
-      const book = await this.books
-        .findById(line.bookId, { stock: 1, stockOps: 1, deletedAt: 1 })
-        .lean<Book>()
-        .exec();
-      // Taken by an earlier delivery of this order that did not get to record its decision.
-      if (book?.stockOps?.includes(marker)) return { ...line, taken: true, available: 0 };
-      return { ...line, taken: false, available: book && !book.deletedAt ? book.stock : 0 };
-    });
+  /** The stock and fence of each line's book, in one read. */
+  async view(lines: readonly ReservationLine[]): Promise<Map<string, StockView>> {
+    const found = await this.books
+      .find({ _id: { $in: lines.map((line) => line.bookId) } }, { stock: 1, deletedAt: 1, stockOpsEpoch: 1 })
+      .lean<Book[]>()
+      .exec();
+    return new Map(found.map((book) => [book._id.toHexString(), toView(book)]));
   }
 
-  /** How many units a book has on hand (0 when unknown or deleted); for reporting only. */
-  async available(bookId: string): Promise<number> {
-    const book = await this.books.findOne({ _id: bookId, deletedAt: null }, { stock: 1 }).lean<Book>().exec();
-    return book?.stock ?? 0;
-  }
-
-  /** Undoes `take` (compensation): only if the order's units are still held. */
-  async giveBack(orderId: string, line: ReservationLine): Promise<void> {
-    const marker = takenMarker(orderId);
-    await this.locks.run(bookLock(line.bookId), () =>
-      this.books
-        .updateOne(
-          { _id: line.bookId, stockOps: marker },
-          {
-            $inc: { stock: line.quantity, revision: 1 },
-            $set: { updatedAt: new Date() },
-            $pull: { stockOps: marker },
-          },
-        )
-        .exec(),
+  /** Takes `quantity` units for the order, at most once, never below zero. */
+  take(orderId: string, line: ReservationLine, fence: Fence, stillNeeded: StillNeeded): Promise<TakeResult> {
+    return this.fenced(fence, stillNeeded, { outcome: 'moot' }, (current) =>
+      this.tryTake(orderId, line, current),
     );
   }
 
-  /** Returns a reserved line to stock after a cancellation, once. */
-  async putBack(orderId: string, line: ReservationLine): Promise<void> {
-    const marker = releasedMarker(orderId);
-    await this.locks.run(bookLock(line.bookId), () =>
-      this.books
-        .updateOne(
-          { _id: line.bookId, stockOps: { $ne: marker } },
-          {
-            $inc: { stock: line.quantity, revision: 1 },
-            $set: { updatedAt: new Date() },
-            $push: { stockOps: marker },
-          },
-        )
-        .exec(),
+  /** Undoes the order's takes of `lines`, each only if still held: a compensation, idempotent. */
+  async giveBack(orderId: string, lines: readonly ReservationLine[]): Promise<void> {
+    const marker = takenMarker(orderId);
+    await Promise.all(
+      lines.map((line) =>
+        this.books
+          .updateOne(
+            { _id: line.bookId, stockOps: marker },
+            {
+              $inc: { stock: line.quantity, revision: 1 },
+              $set: { updatedAt: new Date() },
+              $pull: { stockOps: marker },
+            },
+          )
+          .exec(),
+      ),
     );
+  }
+
+  /** Returns a reserved line of a cancelled order to stock, once; false when no longer needed. */
+  putBack(orderId: string, line: ReservationLine, fence: Fence, stillNeeded: StillNeeded): Promise<boolean> {
+    return this.fenced(fence, stillNeeded, false, (current) => this.tryPutBack(orderId, line, current));
   }
 
   /**
-   * Drops the order's markers once its reservation reached a final state that no longer needs them.
-   * Markers of orders finishing at the same time are dropped together: each caller queues its
-   * markers and takes its turn on the book's lock, and the first turn pulls every queued marker in
-   * one update, so the later turns find nothing left to do (on a busy book most do). It resolves
-   * once this order's markers are gone.
+   * Drops markers no longer needed from the lines' books. Markers of orders finishing together on
+   * one book go out in one update (`KeyedBatcher`); this resolves once the given ones are gone.
    */
-  async forget(lines: readonly ReservationLine[], markers: string[]): Promise<void> {
-    await Promise.all(lines.map((line) => this.forgetOnBook(line.bookId, markers)));
+  async forget(lines: readonly ReservationLine[], markers: readonly string[]): Promise<void> {
+    const books = [...new Set(lines.map((line) => line.bookId))];
+    await Promise.all(books.map((bookId) => this.forgetting.add(bookId, markers)));
   }
 
-  private forgetOnBook(bookId: string, markers: string[]): Promise<void> {
-    const queued = this.toForget.get(bookId) ?? new Set<string>();
-    for (const marker of markers) queued.add(marker);
-    this.toForget.set(bookId, queued);
-    return this.locks.run(bookLock(bookId), async () => {
-      const batch = this.toForget.get(bookId);
-      if (!batch?.size) return;
-      this.toForget.delete(bookId);
-      const all = [...batch];
-      try {
-        await this.books
-          .updateOne({ _id: bookId, stockOps: { $in: all } }, { $pullAll: { stockOps: all } })
-          .exec();
-      } catch (error) {
-        // Back in the queue: the turns still waiting (or the next forget) try them again.
-        const again = this.toForget.get(bookId) ?? new Set<string>();
-        for (const marker of all) again.add(marker);
-        this.toForget.set(bookId, again);
-        throw error;
-      }
-    });
+  /** Runs a marker-setting step, again with the new fence while the reservation still needs it. */
+  private async fenced<T>(
+    fence: Fence,
+    stillNeeded: StillNeeded,
+    moot: T,
+    step: (fence: Fence) => Promise<Attempt<T>>,
+  ): Promise<T> {
+    for (let moves = 0; ; moves++) {
+      const attempt = await step(fence);
+      if ('done' in attempt) return attempt.done;
+      if (moves >= MAX_FENCE_MOVES) throw new Error('stock markers kept being forgotten under this move');
+      // Read after the book (and so after its fence): a forget since then moves the fence again.
+      if (!(await stillNeeded())) return moot;
+      fence = attempt.fence;
+    }
   }
+
+  private async tryTake(orderId: string, line: ReservationLine, fence: Fence): Promise<Attempt<TakeResult>> {
+    const marker = takenMarker(orderId);
+    const { modifiedCount } = await this.books
+      .updateOne(
+        {
+          _id: line.bookId,
+          deletedAt: null,
+          stock: { $gte: line.quantity },
+          stockOps: { $ne: marker },
+          stockOpsEpoch: fence,
+        },
+        {
+          $inc: { stock: -line.quantity, revision: 1 },
+          $set: { updatedAt: new Date() },
+          $push: { stockOps: marker },
+        },
+      )
+      .exec();
+    if (modifiedCount === 1) return { done: { outcome: 'taken' } };
+    const book = await this.books
+      .findById(line.bookId, { stock: 1, deletedAt: 1, stockOps: 1, stockOpsEpoch: 1 })
+      .lean<Book>()
+      .exec();
+    // Taken by another delivery of this order (running alongside, or one that crashed).
+    if (book?.stockOps?.includes(marker)) return { done: { outcome: 'held' } };
+    if (!book || book.deletedAt) return { done: { outcome: 'short', available: 0 } };
+    if (book.stock < line.quantity) return { done: { outcome: 'short', available: book.stock } };
+    // The fence moved (or the stock rose since the update): look at the reservation again.
+    return { fence: toView(book).fence };
+  }
+
+  private async tryPutBack(orderId: string, line: ReservationLine, fence: Fence): Promise<Attempt<boolean>> {
+    const marker = releasedMarker(orderId);
+    const { modifiedCount } = await this.books
+      .updateOne(
+        { _id: line.bookId, stockOps: { $ne: marker }, stockOpsEpoch: fence },
+        {
+          $inc: { stock: line.quantity, revision: 1 },
+          $set: { updatedAt: new Date() },
+          $push: { stockOps: marker },
+        },
+      )
+      .exec();
+    if (modifiedCount === 1) return { done: true };
+    const book = await this.books
+      .findById(line.bookId, { stockOps: 1, stockOpsEpoch: 1 })
+      .lean<Book>()
+      .exec();
+    if (!book || book.stockOps?.includes(marker)) return { done: true };
+    return { fence: toView(book).fence };
+  }
+
+  private async pull(bookId: string, markers: string[]): Promise<void> {
+    const all = [...new Set(markers)];
+    await this.books
+      .updateOne(
+        { _id: bookId, stockOps: { $in: all } },
+        { $pullAll: { stockOps: all }, $inc: { stockOpsEpoch: 1 } },
+      )
+      .exec();
+  }
+}
+
+function toView(book: Book): StockView {
+  return { stock: book.stock, live: !book.deletedAt, fence: book.stockOpsEpoch ?? null };
 }

@@ -1,6 +1,6 @@
 import { ReservationStatus } from '@bookstore/catalog/domain';
-import type { OutboxEntry } from '@bookstore/shared/messaging';
-import { OutboxEntrySchema } from '@bookstore/shared/messaging';
+import type { OutboxEntry } from '@bookstore/shared/persistence';
+import { OutboxEntrySchema } from '@bookstore/shared/persistence';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ _id: false, versionKey: false })
@@ -25,9 +25,11 @@ export class ShortLineRecord {
 }
 
 /**
- * The catalog's side of one order: what it needs, how far the reservation got, and the
- * `stock.*` events it produced (outbox). `_id` is the order id, so there is at most one per order.
- * Only the holder of its lock (DocumentLocks) writes it.
+ * The catalog's side of one order: the decision about its stock and the `stock.*` events it
+ * produced (outbox). `_id` is the order id, so of concurrent deliveries exactly one insert wins:
+ * one answer per order. It is inserted already decided (or as a RELEASED tombstone when the
+ * cancellation came first) and only ever moves by conditional transitions RESERVED -> RELEASING
+ * -> RELEASED (reservation.repository.ts).
  */
 @Schema({ collection: 'stock_reservations', versionKey: false, timestamps: true })
 export class StockReservation {

@@ -2,27 +2,27 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { normalizeIsbn } from '@bookstore/catalog/domain';
-import { BOOK_CREATED } from '@bookstore/shared/contracts';
-import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import type { NewBookInput } from '../books/book.mapper';
-import { toBookSnapshot, toNewBook } from '../books/book.mapper';
-import { BooksRepository } from '../books/books.repository';
-import { BookCacheService } from '../cache/book-cache.service';
-import { CATALOG_CONFIG, CATALOG_OUTBOX } from '../catalog.tokens';
+import { BookCacheService } from '../adapters/book-cache.service';
+import { CATALOG_CONFIG } from '../catalog.tokens';
 import type { CatalogConfig } from '../config/catalog.config';
 import { shouldSeedDemo } from '../config/catalog.config';
+import type { NewBookInput } from '../persistence/book.mapper';
+import { toNewBook } from '../persistence/book.mapper';
+import { BooksRepository } from '../persistence/books.repository';
 
 interface DemoBook extends NewBookInput {
   isbn: string;
 }
 
 /**
- * Puts the demo books (tools/seed/books.json) into an empty catalog at start. Safe with several
- * instances starting at once: the unique ISBN index turns a second insert of a book into a no-op.
- * A failure is logged and never stops the service.
+ * Puts the demo books (tools/seed/books.json) into an empty catalog at start, each with its
+ * `book.created` through the repository. Safe with several instances starting at once: the unique
+ * ISBN index turns a second insert of a book into a no-op. "Empty" is asked with `exists`, never
+ * with a count estimate (FerretDB's may be approximate). A failure is logged and never stops the
+ * service.
  */
 @Injectable()
 export class DemoBooksSeeder implements OnApplicationBootstrap {
@@ -31,14 +31,13 @@ export class DemoBooksSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly books: BooksRepository,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
-    @Inject(CATALOG_OUTBOX) private readonly relay: OutboxRelay,
     private readonly cache: BookCacheService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!shouldSeedDemo(this.config)) return;
     try {
-      if (!(await this.books.isEmpty())) return;
+      if (await this.books.hasAny()) return;
       const inserted = await this.seed(await this.load());
       this.logger.log({ msg: 'demo books seeded', inserted });
     } catch (error) {
@@ -62,20 +61,10 @@ export class DemoBooksSeeder implements OnApplicationBootstrap {
         this.logger.warn({ msg: 'demo book skipped: invalid ISBN', isbn: entry.isbn });
         continue;
       }
-      const id = this.books.newId();
-      const book = toNewBook(entry, isbn);
-      // false: another instance seeded this ISBN meanwhile.
-      const created = await this.books.insert(
-        id,
-        book,
-        createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
-      );
-      if (created) inserted++;
+      // null: another instance seeded this ISBN meanwhile.
+      if (await this.books.create(toNewBook(entry, isbn))) inserted++;
     }
-    if (inserted) {
-      this.relay.kick();
-      await this.cache.listsChanged();
-    }
+    if (inserted) await this.cache.listsChanged();
     return inserted;
   }
 }

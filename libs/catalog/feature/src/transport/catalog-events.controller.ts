@@ -1,34 +1,34 @@
 import type { EventEnvelope, OrderCancelledPayload, OrderCreatedPayload } from '@bookstore/shared/contracts';
 import { ORDER_CANCELLED, ORDER_CREATED } from '@bookstore/shared/contracts';
-import { EventPayloadPipe, InboxService } from '@bookstore/shared/messaging';
+import { EventPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
-import { ReleaseStockHandler } from './release-stock.handler';
-import { ReserveStockHandler } from './reserve-stock.handler';
+import { ReleaseStockHandler } from '../events/release-stock/release-stock.handler';
+import { ReserveStockHandler } from '../events/reserve-stock/reserve-stock.handler';
 
-/** The catalog's part of the order saga: reserve on `order.created`, release on `order.cancelled`. */
+/**
+ * The catalog's part of the order saga: reserve on `order.created`, release on `order.cancelled`.
+ * No inbox: each handler is idempotent by itself (the reservation's natural key, conditional
+ * transitions and the books' stock markers), so a redelivered or duplicated event, even one
+ * handled alongside its twin, changes nothing the first copy did not.
+ */
 @Controller()
-export class StockEventsController {
+export class CatalogEventsController {
   constructor(
-    private readonly inbox: InboxService,
-    private readonly reserve: ReserveStockHandler,
-    private readonly release: ReleaseStockHandler,
+    private readonly reserveStock: ReserveStockHandler,
+    private readonly releaseStock: ReleaseStockHandler,
   ) {}
 
   @EventPattern(ORDER_CREATED)
   async onOrderCreated(@Payload(EventPayloadPipe) event: EventEnvelope<OrderCreatedPayload>): Promise<void> {
-    await this.inbox.once(event, async () => {
-      await this.reserve.execute(event.payload);
-    });
+    await this.reserveStock.execute(event.payload);
   }
 
   @EventPattern(ORDER_CANCELLED)
   async onOrderCancelled(
     @Payload(EventPayloadPipe) event: EventEnvelope<OrderCancelledPayload>,
   ): Promise<void> {
-    await this.inbox.once(event, async () => {
-      await this.release.execute(event.payload);
-    });
+    await this.releaseStock.execute(event.payload);
   }
 }

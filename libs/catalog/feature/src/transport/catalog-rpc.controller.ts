@@ -25,7 +25,7 @@ import { LookupBooksHandler } from '../queries/lookup-books/lookup-books.handler
  * publisher on this queue; payloads are validated again here.
  */
 @Controller()
-export class BooksRpcController {
+export class CatalogRpcController {
   constructor(
     private readonly listBooks: ListBooksHandler,
     private readonly getBook: GetBookHandler,

@@ -1,41 +1,31 @@
-import { CATALOG_ERRORS } from '@bookstore/catalog/domain';
 import type { BookDto } from '@bookstore/shared/contracts';
-import { BOOK_UPDATED, DomainError } from '@bookstore/shared/contracts';
-import { createEnvelope } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 
-import { toBookDto, toBookSnapshot } from '../../books/book.mapper';
-import { BookWriter } from '../../books/book-writer';
-import { BooksRepository } from '../../books/books.repository';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { insufficientStock } from '../../catalog.errors';
+import { toBookDto } from '../../persistence/book.mapper';
+import { BooksRepository } from '../../persistence/books.repository';
 
 /**
- * `POST /books/:id/stock`: a restock (delta > 0) or write-off (delta < 0). Stock never goes below
- * zero: a write-off larger than what is on hand is a 409 `CATALOG.INSUFFICIENT_STOCK`.
+ * `POST /books/:id/stock`: a restock (delta > 0) or write-off (delta < 0), with a `book.updated`
+ * snapshot of the stock it leaves. A read-modify-write conditional on the book's revision
+ * (`BooksRepository.edit`), which reservations bump too: the snapshot is what was stored, and a
+ * write-off larger than what is on hand is a 409 `CATALOG.INSUFFICIENT_STOCK`.
  */
 @Injectable()
 export class AdjustStockHandler {
   constructor(
     private readonly books: BooksRepository,
-    private readonly writer: BookWriter,
+    private readonly cache: BookCacheService,
   ) {}
 
   async execute(id: string, delta: number): Promise<BookDto> {
-    const book = await this.writer.change(id, async (current) => {
+    const book = await this.books.edit(id, (current) => {
       const stock = current.stock + delta;
-      if (stock < 0) {
-        throw DomainError.conflict(
-          CATALOG_ERRORS.insufficientStock,
-          `Only ${current.stock} in stock; cannot remove ${-delta}`,
-          { stock: current.stock, delta },
-        );
-      }
-      return this.books.updateAtRevision(
-        current._id,
-        current.revision,
-        { $inc: { stock: delta } },
-        createEnvelope(BOOK_UPDATED, toBookSnapshot(id, { ...current, stock })),
-      );
+      if (stock < 0) throw insufficientStock(current.stock, delta);
+      return { stock };
     });
+    await this.cache.bookChanged(id);
     return toBookDto(book);
   }
 }

@@ -1,9 +1,7 @@
-import { BOOK_DELETED } from '@bookstore/shared/contracts';
-import { createEnvelope } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 
-import { BookWriter } from '../../books/book-writer';
-import { BooksRepository } from '../../books/books.repository';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { BooksRepository } from '../../persistence/books.repository';
 
 /**
  * `DELETE /books/:id`: a soft delete with its `book.deleted` event. The ISBN is freed for a new
@@ -13,17 +11,11 @@ import { BooksRepository } from '../../books/books.repository';
 export class DeleteBookHandler {
   constructor(
     private readonly books: BooksRepository,
-    private readonly writer: BookWriter,
+    private readonly cache: BookCacheService,
   ) {}
 
   async execute(id: string): Promise<void> {
-    await this.writer.change(id, (current) =>
-      this.books.updateAtRevision(
-        current._id,
-        current.revision,
-        { $set: { deletedAt: new Date(), isbnKey: `deleted:${id}` } },
-        createEnvelope(BOOK_DELETED, { bookId: id }),
-      ),
-    );
+    await this.books.softDelete(id);
+    await this.cache.bookChanged(id);
   }
 }

@@ -1,25 +1,23 @@
 import type { BookDto, UpdateBookDto } from '@bookstore/shared/contracts';
-import { BOOK_UPDATED } from '@bookstore/shared/contracts';
-import { createEnvelope } from '@bookstore/shared/messaging';
 import { Injectable } from '@nestjs/common';
 
-import { toBookDto, toBookSnapshot } from '../../books/book.mapper';
-import type { Book } from '../../books/book.schema';
-import { BookWriter } from '../../books/book-writer';
-import { BooksRepository } from '../../books/books.repository';
-import { duplicateIsbn, requireIsbn } from '../create-book/create-book.handler';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { requireIsbn } from '../../catalog.errors';
+import { toBookDto } from '../../persistence/book.mapper';
+import type { BookChanges } from '../../persistence/books.repository';
+import { BooksRepository } from '../../persistence/books.repository';
 
 /** `PATCH /books/:id`: the given fields and a `book.updated` event, in one conditional write. */
 @Injectable()
 export class UpdateBookHandler {
   constructor(
     private readonly books: BooksRepository,
-    private readonly writer: BookWriter,
+    private readonly cache: BookCacheService,
   ) {}
 
   async execute(id: string, dto: UpdateBookDto): Promise<BookDto> {
     const isbn = dto.isbn === undefined ? undefined : requireIsbn(dto.isbn);
-    const changes: Partial<Book> = {
+    const changes: BookChanges = {
       ...(dto.title !== undefined && { title: dto.title }),
       ...(dto.author !== undefined && { author: dto.author }),
       ...(isbn !== undefined && { isbn, isbnKey: isbn }),
@@ -27,20 +25,9 @@ export class UpdateBookHandler {
       ...(dto.genres !== undefined && { genres: dto.genres }),
       ...(dto.priceCents !== undefined && { priceCents: dto.priceCents }),
     };
-    const book = await this.writer.change(
-      id,
-      async (current) => {
-        if (Object.keys(changes).length === 0) return undefined;
-        const next = { ...current, ...changes };
-        return this.books.updateAtRevision(
-          current._id,
-          current.revision,
-          { $set: changes },
-          createEnvelope(BOOK_UPDATED, toBookSnapshot(id, next)),
-        );
-      },
-      () => duplicateIsbn(isbn ?? ''),
-    );
+    const changed = Object.keys(changes).length > 0;
+    const book = await this.books.edit(id, () => (changed ? changes : undefined));
+    if (changed) await this.cache.bookChanged(id);
     return toBookDto(book);
   }
 }

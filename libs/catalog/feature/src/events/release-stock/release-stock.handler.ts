@@ -1,93 +1,97 @@
-import type { ReservationLine } from '@bookstore/catalog/domain';
-import { releaseStep, ReservationStatus } from '@bookstore/catalog/domain';
+import type { ReservationLine, ReservationState } from '@bookstore/catalog/domain';
+import { afterOrderCancelled, mergeLines, ReservationStatus } from '@bookstore/catalog/domain';
 import type { OrderCancelledPayload } from '@bookstore/shared/contracts';
-import { STOCK_RELEASED } from '@bookstore/shared/contracts';
-import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
-import { DocumentLocks } from '@bookstore/shared/messaging';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { BookCacheService } from '../cache/book-cache.service';
-import { CATALOG_OUTBOX } from '../catalog.tokens';
-import { reservationLock } from '../catalog-locks';
-import { ReservationStore } from './reservation-store';
-import { releasedMarker, StockLedger, takenMarker } from './stock-ledger';
-import { StockReservation } from './stock-reservation.schema';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { ReservationRepository } from '../../persistence/reservation.repository';
+import type { StockView } from '../../persistence/stock-ledger';
+import { releasedMarker, StockLedger, takenMarker } from '../../persistence/stock-ledger';
 
 /**
- * Handles `order.cancelled`: gives back exactly what the order reserved, once, and emits
- * `stock.released` through the outbox. Same building blocks as reserve-stock.handler.ts:
- * - RESERVED -> RELEASING (conditional, so only one delivery starts it), each line returned with a
- *   `x:<order>` marker on the book (a retry never returns it twice), then RELEASING -> RELEASED
- *   with `stock.released` in the same write;
- * - no reservation yet (the cancel overtook `order.created`): a RELEASED tombstone with an empty
- *   `stock.released`, so the late `order.created` finds it and reserves nothing;
- * - a reservation left half-done by a crash (PENDING/REJECTING): what it marked is given back and
- *   it ends RELEASED with nothing held;
- * - REJECTED or RELEASED: nothing to give back, no second event.
+ * Handles `order.cancelled`: gives back exactly what the order holds, once, with `stock.released`.
+ * Same mechanisms as reserve-stock.handler.ts, and the same order of reads (books, then the
+ * reservation):
+ * - no reservation (the cancellation overtook `order.created`): insert a RELEASED tombstone with an
+ *   empty `stock.released`, so the late reservation finds it and reserves nothing, and give back
+ *   any line the order already took (the payload names them), so a reservation that crashed
+ *   half-way leaks nothing;
+ * - RESERVED -> RELEASING (conditional), each line put back once (`x:` marker), RELEASING ->
+ *   RELEASED with `stock.released` in the same write; a crash leaves RELEASING and the redelivery
+ *   puts back only the lines not yet marked;
+ * - REJECTED or a tombstone: give back what the order still marks; RELEASED: forget the markers.
  */
 @Injectable()
 export class ReleaseStockHandler {
   constructor(
-    private readonly store: ReservationStore,
+    private readonly reservations: ReservationRepository,
     private readonly ledger: StockLedger,
     private readonly cache: BookCacheService,
-    private readonly locks: DocumentLocks,
-    @Inject(CATALOG_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
-  execute(order: OrderCancelledPayload): Promise<ReservationStatus> {
-    return this.locks.run(reservationLock(order.orderId), async () => {
-      const { reservation, created } = await this.store.findOrCreate(
-        order.orderId,
-        { status: ReservationStatus.Released, lines: [] },
-        [createEnvelope(STOCK_RELEASED, { orderId: order.orderId, items: [] })],
-      );
-      try {
-        if (!created) await this.advance(reservation);
+  async execute(order: OrderCancelledPayload): Promise<ReservationStatus> {
+    const lines = mergeLines(order.items);
+    try {
+      return await this.cancel(order.orderId, lines);
+    } finally {
+      await Promise.all(lines.map((line) => this.cache.bookChanged(line.bookId)));
+    }
+  }
+
+  private async cancel(orderId: string, lines: ReservationLine[]): Promise<ReservationStatus> {
+    const books = await this.ledger.view(lines);
+    const found = await this.reservations.find(orderId);
+    if (found) return this.followUp(orderId, found, lines, books);
+    const tombstone = { status: ReservationStatus.Released, lines: [] };
+    const stored = (await this.reservations.cancelBeforeReserved(orderId))
+      ? tombstone
+      : await this.reservations.get(orderId);
+    return this.followUp(orderId, stored, lines, books);
+  }
+
+  private async followUp(
+    orderId: string,
+    reservation: ReservationState,
+    lines: ReservationLine[],
+    books: Map<string, StockView>,
+  ): Promise<ReservationStatus> {
+    switch (afterOrderCancelled(reservation)) {
+      case 'give-back':
+        // A tombstone has no lines: what the order may have taken is what the payload names.
+        await this.ledger.giveBack(orderId, reservation.lines.length ? reservation.lines : lines);
         return reservation.status;
-      } finally {
-        await Promise.all(reservation.lines.map((line) => this.cache.bookChanged(line.bookId)));
-        this.relay.kick({ model: StockReservation.name, id: order.orderId });
-      }
-    });
-  }
-
-  private async advance(reservation: StockReservation): Promise<void> {
-    const { _id: orderId, lines } = reservation;
-    const step = releaseStep(reservation.status);
-    if (step === 'release') {
-      await this.store.transition(reservation, [ReservationStatus.Reserved], ReservationStatus.Releasing);
-      for (const line of lines) await this.ledger.putBack(orderId, line);
-      await this.finish(reservation, [ReservationStatus.Releasing], lines);
-    } else if (step === 'abort') {
-      await this.store.transition(
-        reservation,
-        [ReservationStatus.Pending, ReservationStatus.Rejecting],
-        ReservationStatus.Rejecting,
-        { reason: 'Order cancelled' },
-      );
-      for (const line of lines) await this.ledger.giveBack(orderId, line);
-      await this.finish(reservation, [ReservationStatus.Rejecting], []);
-    }
-    if (reservation.status === ReservationStatus.Released) {
-      await this.ledger.forget(lines, [takenMarker(orderId), releasedMarker(orderId)]);
+      case 'release':
+        return this.release(orderId, reservation, books);
+      case 'forget':
+        await this.ledger.forget(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
+        return reservation.status;
+      default:
+        return reservation.status;
     }
   }
 
-  private async finish(
-    reservation: StockReservation,
-    from: ReservationStatus[],
-    released: ReservationLine[],
-  ): Promise<void> {
-    await this.store.transition(
-      reservation,
-      from,
-      ReservationStatus.Released,
-      {},
-      createEnvelope(STOCK_RELEASED, {
-        orderId: reservation._id,
-        items: released.map(({ bookId, quantity }) => ({ bookId, quantity })),
-      }),
-    );
+  private async release(
+    orderId: string,
+    reservation: ReservationState,
+    books: Map<string, StockView>,
+  ): Promise<ReservationStatus> {
+    if (
+      reservation.status === ReservationStatus.Reserved &&
+      !(await this.reservations.startRelease(orderId))
+    ) {
+      // Another delivery moved it first: carry on from where it is.
+      const now = await this.reservations.get(orderId);
+      if (now.status !== ReservationStatus.Releasing) return this.followUp(orderId, now, [], books);
+    }
+    const releasing = async () =>
+      (await this.reservations.get(orderId)).status === ReservationStatus.Releasing;
+    for (const line of reservation.lines) {
+      // False: another delivery finished the release meanwhile (and put this line back).
+      if (!(await this.ledger.putBack(orderId, line, books.get(line.bookId)?.fence ?? null, releasing)))
+        break;
+    }
+    await this.reservations.finishRelease(orderId, reservation.lines);
+    await this.ledger.forget(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
+    return ReservationStatus.Released;
   }
 }

@@ -1,143 +1,111 @@
-/*
- * Reserving an order's stock: the catalog side of the order saga, safe under redelivery,
- * duplicates, concurrency and a crash at any point. MongoDB here has no multi-document
- * transactions, so the design rests on single-document atomic updates:
- *
- * 0. Everything runs under the reservation's lock (and each stock movement under its book's lock):
- *    FerretDB does not apply conditional updates atomically (see locks/document-locks.ts), and
- *    the lock also serialises duplicates of one order delivered at the same moment.
- * 1. The reservation document (`_id` = order id) is created FIRST, with status PENDING and the
- *    merged lines. A second delivery finds it instead of starting over.
- * 2. Each line is taken with ONE conditional update of the book:
- *      { _id, stock >= q, stockOps != "r:<order>" } -> { $inc: { stock: -q }, $push: { stockOps: "r:<order>" } }
- *    The marker travels with the decrement, so the book itself records that this order already
- *    holds its units: a retry after a crash never takes them twice, and a compensation
- *    (`{ stockOps: "r:<order>" } -> $inc +q, $pull marker`) gives back exactly what was taken,
- *    once. Stock can never go negative; nothing is ever read-then-written.
- * 3. The decision is recorded with the event in one write of the reservation:
- *      all taken -> PENDING -> RESERVED + `stock.reserved` in its outbox;
- *      a line short -> PENDING -> REJECTING (short lines, reason), then every marked line is given
- *      back, then REJECTING -> REJECTED + `stock.rejected` in its outbox.
- *    Each transition is conditional on the expected status, so one order gets exactly one answer.
- * 4. Markers of a final reservation are removed ("tidy-up") afterwards; it is idempotent and
- *    repeated by every later delivery, so a crash before it only leaves harmless markers behind.
- *
- * A crash between line 1 and line 2 leaves PENDING with line 1's marker: the redelivery (or any
- * duplicate) locks the reservation, sees line 1 already marked as taken, takes line 2 and decides.
- * A crash during compensation leaves REJECTING: the next delivery gives back what is still marked
- * and emits the rejection. The OutboxRelay publishes the stored events after the broker confirms.
- */
-import type { LineAttempt, ReservationLine } from '@bookstore/catalog/domain';
-import { decideReservation, mergeLines, ReservationStatus, reserveStep } from '@bookstore/catalog/domain';
+import type { LineAttempt, ReservationLine, ReservationState } from '@bookstore/catalog/domain';
+import {
+  afterOrderCreated,
+  decideReservation,
+  mergeLines,
+  ReservationStatus,
+} from '@bookstore/catalog/domain';
 import type { OrderCreatedPayload } from '@bookstore/shared/contracts';
-import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
-import { createEnvelope, OutboxRelay } from '@bookstore/shared/messaging';
-import { DocumentLocks } from '@bookstore/shared/messaging';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import { BookCacheService } from '../cache/book-cache.service';
-import { CATALOG_OUTBOX } from '../catalog.tokens';
-import { reservationLock } from '../catalog-locks';
-import { ReservationStore } from './reservation-store';
-import { releasedMarker, StockLedger, takenMarker } from './stock-ledger';
-import { StockReservation } from './stock-reservation.schema';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { ReservationRepository } from '../../persistence/reservation.repository';
+import type { StockView } from '../../persistence/stock-ledger';
+import { StockLedger, takenMarker } from '../../persistence/stock-ledger';
 
-/** Handles `order.created`: reserve every line or none, and answer with exactly one `stock.*` event. */
+/**
+ * Handles `order.created`: reserve every line or none and answer with exactly one `stock.*`
+ * event, whatever the redeliveries, duplicates running alongside and crashes between steps. No
+ * lock, no inbox; the mechanisms are the ledger's (markers: a line is taken at most once, never
+ * below zero) and the reservation's (inserted decided under the order id: one answer).
+ *
+ * 1. Read the books (their fences), then the reservation. Stored already: only the follow-up.
+ * 2. Take the lines in order until one is short. A line another delivery of the order took counts
+ *    as taken: its marker is on the book, and whichever delivery's decision is stored, the
+ *    follow-up of that decision keeps or gives back exactly those units.
+ * 3. Insert the decision: RESERVED with `stock.reserved`, or REJECTED with `stock.rejected`. The
+ *    insert that loses (a duplicate decided first, or the cancellation left a tombstone) reads the
+ *    winner instead.
+ * 4. Follow up on what is stored (`afterOrderCreated`): REJECTED or a tombstone gives back what
+ *    the order still marks; RESERVED forgets the markers. Giving back only AFTER the rejection is
+ *    stored matters: before, it could return units a duplicate counted as held and reserved.
+ * A redelivery after a crash anywhere repeats 1-4: takes find their markers, the stored decision
+ * wins, and the follow-up is idempotent.
+ */
 @Injectable()
 export class ReserveStockHandler {
   constructor(
-    private readonly store: ReservationStore,
+    private readonly reservations: ReservationRepository,
     private readonly ledger: StockLedger,
     private readonly cache: BookCacheService,
-    private readonly locks: DocumentLocks,
-    @Inject(CATALOG_OUTBOX) private readonly relay: OutboxRelay,
   ) {}
 
-  execute(order: OrderCreatedPayload): Promise<ReservationStatus> {
+  async execute(order: OrderCreatedPayload): Promise<ReservationStatus> {
     const lines = mergeLines(order.items);
-    return this.locks.run(reservationLock(order.orderId), async () => {
-      const { reservation } = await this.store.findOrCreate(order.orderId, {
-        status: ReservationStatus.Pending,
-        lines,
-      });
-      try {
-        await this.advance(reservation);
-        return reservation.status;
-      } finally {
-        // Every book of the order may have moved: drop its cached copies and the list pages.
-        await Promise.all(reservation.lines.map((line) => this.cache.bookChanged(line.bookId)));
-        this.relay.kick({ model: StockReservation.name, id: order.orderId });
-      }
-    });
+    try {
+      return await this.reserve(order.orderId, lines);
+    } finally {
+      // Every book of the order may have moved: drop its cached copies and the list pages.
+      await Promise.all(lines.map((line) => this.cache.bookChanged(line.bookId)));
+    }
   }
 
-  private async advance(reservation: StockReservation): Promise<void> {
-    if (reserveStep(reservation.status) === 'take-lines') await this.takeLines(reservation);
-    if (reservation.status === ReservationStatus.Rejecting) await this.finishRejection(reservation);
-    await this.tidyUp(reservation);
+  private async reserve(orderId: string, lines: ReservationLine[]): Promise<ReservationStatus> {
+    const books = await this.ledger.view(lines);
+    const found = await this.reservations.find(orderId);
+    if (found) return this.followUp(orderId, found, lines);
+    const attempts = await this.takeLines(orderId, lines, books);
+    const stored = attempts ? await this.decide(orderId, lines, attempts) : null;
+    return this.followUp(orderId, stored ?? (await this.reservations.get(orderId)), lines);
   }
 
-  private async takeLines(reservation: StockReservation): Promise<void> {
-    const { _id: orderId, lines } = reservation;
+  /** Takes the lines until one is short; null when the reservation got stored meanwhile. */
+  private async takeLines(
+    orderId: string,
+    lines: ReservationLine[],
+    books: Map<string, StockView>,
+  ): Promise<LineAttempt[] | null> {
+    const undecided = async () => !(await this.reservations.find(orderId));
     const attempts: LineAttempt[] = [];
     for (const line of lines) {
-      const attempt = await this.ledger.take(orderId, line);
-      attempts.push(attempt);
-      if (!attempt.taken) break;
+      const result = await this.ledger.take(orderId, line, books.get(line.bookId)?.fence ?? null, undecided);
+      if (result.outcome === 'moot') return null;
+      const available = result.outcome === 'short' ? result.available : 0;
+      attempts.push({ ...line, taken: result.outcome !== 'short', available });
+      if (result.outcome === 'short') break;
     }
-    // Lines after the first short one are not taken (it would only be given back); report them too.
+    // Lines after the short one are not taken (they would only go back): report them as read.
     for (const line of lines.slice(attempts.length)) {
-      const available = await this.ledger.available(line.bookId);
+      const book = books.get(line.bookId);
+      const available = book?.live ? book.stock : 0;
       attempts.push({ ...line, taken: available >= line.quantity, available });
     }
+    return attempts;
+  }
+
+  /** Inserts the decision; what is stored, or null when another delivery's decision won. */
+  private async decide(
+    orderId: string,
+    lines: ReservationLine[],
+    attempts: LineAttempt[],
+  ): Promise<ReservationState | null> {
     const outcome = decideReservation(attempts);
-    if (outcome.status === ReservationStatus.Reserved) {
-      await this.store.transition(
-        reservation,
-        [ReservationStatus.Pending],
-        ReservationStatus.Reserved,
-        {},
-        createEnvelope(STOCK_RESERVED, { orderId, items: lines.map(toLine) }),
-      );
-      return;
-    }
-    await this.store.transition(reservation, [ReservationStatus.Pending], ReservationStatus.Rejecting, {
-      shortLines: outcome.shortLines,
-      reason: outcome.reason,
-    });
+    const inserted =
+      outcome.status === ReservationStatus.Reserved
+        ? await this.reservations.reserve(orderId, lines)
+        : await this.reservations.reject(orderId, lines, outcome.shortLines, outcome.reason);
+    return inserted ? { status: outcome.status, lines } : null;
   }
 
-  private async finishRejection(reservation: StockReservation): Promise<void> {
-    const { _id: orderId, lines } = reservation;
-    for (const line of lines) await this.ledger.giveBack(orderId, line);
-    await this.store.transition(
-      reservation,
-      [ReservationStatus.Rejecting],
-      ReservationStatus.Rejected,
-      {},
-      createEnvelope(STOCK_REJECTED, {
-        orderId,
-        shortLines: reservation.shortLines.map(({ bookId, requested, available }) => ({
-          bookId,
-          requested,
-          available,
-        })),
-        reason: reservation.reason ?? 'Insufficient stock',
-      }),
-    );
+  private async followUp(
+    orderId: string,
+    reservation: ReservationState,
+    lines: ReservationLine[],
+  ): Promise<ReservationStatus> {
+    const next = afterOrderCreated(reservation);
+    if (next === 'give-back') await this.ledger.giveBack(orderId, lines);
+    // Only `r:` markers: `x:` ones may still guard a release under way (RELEASING read as RESERVED).
+    if (next === 'forget') await this.ledger.forget(lines, [takenMarker(orderId)]);
+    return reservation.status;
   }
-
-  private async tidyUp(reservation: StockReservation): Promise<void> {
-    const { _id: orderId, lines, status } = reservation;
-    // REJECTED needs nothing: giving the lines back removed their markers.
-    if (status === ReservationStatus.Reserved) {
-      await this.ledger.forget(lines, [takenMarker(orderId)]);
-    } else if (status === ReservationStatus.Released) {
-      await this.ledger.forget(lines, [takenMarker(orderId), releasedMarker(orderId)]);
-    }
-  }
-}
-
-function toLine({ bookId, quantity }: ReservationLine): ReservationLine {
-  return { bookId, quantity };
 }

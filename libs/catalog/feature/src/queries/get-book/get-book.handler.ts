@@ -1,12 +1,11 @@
-import { CATALOG_ERRORS } from '@bookstore/catalog/domain';
 import type { BookDto } from '@bookstore/shared/contracts';
-import { DomainError } from '@bookstore/shared/contracts';
 import { Injectable } from '@nestjs/common';
 import { isValidObjectId } from 'mongoose';
 
-import { toBookDto } from '../../books/book.mapper';
-import { BooksRepository } from '../../books/books.repository';
-import { BookCacheService } from '../../cache/book-cache.service';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { bookNotFound } from '../../catalog.errors';
+import { toBookDto } from '../../persistence/book.mapper';
+import { BooksRepository } from '../../persistence/books.repository';
 
 /** `GET /books/:id`: a live book, cached; a malformed or unknown id is "not found". */
 @Injectable()
@@ -25,8 +24,4 @@ export class GetBookHandler {
       return toBookDto(book);
     });
   }
-}
-
-export function bookNotFound(id: string): DomainError {
-  return DomainError.notFound(CATALOG_ERRORS.bookNotFound, `Book ${id} not found`);
 }

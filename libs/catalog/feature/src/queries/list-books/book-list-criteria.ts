@@ -1,8 +1,8 @@
 import type { BookSort, ListBooksQuery } from '@bookstore/shared/contracts';
 import type { QueryFilter, SortOrder } from 'mongoose';
 
-import type { Book } from '../../books/book.schema';
-import type { BookListCriteria } from '../../books/books.repository';
+import type { Book } from '../../persistence/book.schema';
+import type { BookListCriteria } from '../../persistence/books.repository';
 
 const SORT_FIELDS: Record<BookSort, [keyof Book, SortOrder]> = {
   title: ['title', 1],

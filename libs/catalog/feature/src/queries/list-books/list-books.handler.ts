@@ -1,11 +1,10 @@
-import { CATALOG_ERRORS } from '@bookstore/catalog/domain';
 import type { BookPageDto, ListBooksQuery } from '@bookstore/shared/contracts';
-import { DomainError } from '@bookstore/shared/contracts';
 import { Injectable } from '@nestjs/common';
 
-import { toBookDto } from '../../books/book.mapper';
-import { BooksRepository } from '../../books/books.repository';
-import { BookCacheService } from '../../cache/book-cache.service';
+import { BookCacheService } from '../../adapters/book-cache.service';
+import { invalidPriceRange } from '../../catalog.errors';
+import { toBookDto } from '../../persistence/book.mapper';
+import { BooksRepository } from '../../persistence/books.repository';
 import { bookListCriteria } from './book-list-criteria';
 
 /** `GET /books`: one page of live books, cached per query and list generation. */
@@ -22,10 +21,7 @@ export class ListBooksHandler {
       query.maxPriceCents !== undefined &&
       query.minPriceCents > query.maxPriceCents
     ) {
-      throw DomainError.validation(
-        CATALOG_ERRORS.invalidPriceRange,
-        'minPriceCents must not be greater than maxPriceCents',
-      );
+      throw invalidPriceRange();
     }
     return this.cache.list(query, async () => {
       const criteria = bookListCriteria(query);

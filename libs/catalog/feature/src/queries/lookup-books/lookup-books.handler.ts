@@ -1,8 +1,8 @@
 import type { BookSummary } from '@bookstore/shared/contracts';
 import { Injectable } from '@nestjs/common';
 
-import { toBookSummary } from '../../books/book.mapper';
-import { BooksRepository } from '../../books/books.repository';
+import { toBookSummary } from '../../persistence/book.mapper';
+import { BooksRepository } from '../../persistence/books.repository';
 
 /**
  * `catalog.books.lookup` for the orders service: the existing, non-deleted books among `ids`
