@@ -105,16 +105,19 @@ build() {
 main() {
   [[ $(id -u) -eq 0 ]] || { log "needs root (debootstrap, chroot)"; return 1; }
   if [[ -f $TARGET/$MARKER ]]; then log "already built: $TARGET"; return 0; fi
-  command -v debootstrap >/dev/null || {
-    log "installing debootstrap"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap ||
-      { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap; }
-  }
   mkdir -p "$(dirname "$TARGET")"
-  # One build at a time per target (two checkouts may start at once); the second waits and reuses.
+  # One build at a time per target (two checkouts, or `prepare` and `up`, may start at once); the
+  # second waits and reuses.
   exec 9>"$TARGET.lock"
   flock 9
   if [[ -f $TARGET/$MARKER ]]; then log "built meanwhile: $TARGET"; return 0; fi
+  if ! command -v debootstrap >/dev/null; then
+    log "installing debootstrap"
+    # Other installs (infra.sh's own) may hold dpkg's lock: wait for it rather than fail.
+    local apt=(apt-get -o DPkg::Lock::Timeout=300)
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -q --no-install-recommends debootstrap ||
+      { "${apt[@]}" update -q && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -q --no-install-recommends debootstrap; }
+  fi
   # Leftovers of builds that died: they hold the lock no more, so nobody works in them.
   for old in "$TARGET".tmp.*; do
     if [[ -d $old ]]; then remove_partial "$old"; fi

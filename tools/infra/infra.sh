@@ -5,6 +5,8 @@
 #   infra.sh down    stop only what `up` started (by the pids it recorded)
 #   infra.sh status  say what answers
 #   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq), for fault tests
+#   infra.sh prepare install and build what `up` would need, start nothing (npm start runs it
+#                    while npm installs; an `up` meanwhile waits for its builds instead of repeating them)
 # Data, logs and pids live in .infra/ (git-ignored), except PostgreSQL's data (see PG_DATA). The
 # FerretDB binary and the DocumentDB root are cached per machine in ${BOOKSTORE_CACHE:-~/.cache/bookstore}
 # so later runs on the same machine start in seconds.
@@ -16,6 +18,8 @@ STATE="$ROOT/.infra"
 RUN="$STATE/run"
 CACHE="${BOOKSTORE_CACHE:-$HOME/.cache/bookstore}"
 RABBIT_NODE=bookstore@localhost
+# Log names of `prepare`'s builds get this suffix, so a concurrent `up` does not write into them.
+LOG_TAG=
 
 # Without mongod, MongoDB is FerretDB 2 (MongoDB wire protocol) on PostgreSQL 18 with Microsoft's
 # DocumentDB extension, which FerretDB 2 needs and which applies conditional updates atomically
@@ -71,9 +75,11 @@ apt_install() {
     log "not root: install $* yourself, or point the matching *_URL at a running server"
     return 1
   fi
-  [[ -n $(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null) ]] || apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >"$STATE/log/apt.log" 2>&1 ||
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >"$STATE/log/apt.log" 2>&1; }
+  # `prepare` may be installing at the same time: wait for dpkg's lock rather than fail on it.
+  local apt=(apt-get -o DPkg::Lock::Timeout=300)
+  [[ -n $(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null) ]] || "${apt[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends "$@" >"$STATE/log/apt$LOG_TAG.log" 2>&1 ||
+    { "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends "$@" >"$STATE/log/apt$LOG_TAG.log" 2>&1; }
 }
 
 start_bg() { # name, command...
@@ -124,23 +130,23 @@ prepare_ferretdb() {
   fi
   local build='' boot='' failed=0
   if [[ ! -x $FERRETDB_BIN ]]; then
-    log "building FerretDB $FERRETDB_VERSION (once per machine; log: .infra/log/ferretdb-build.log)"
-    build_ferretdb >"$STATE/log/ferretdb-build.log" 2>&1 &
+    log "building FerretDB $FERRETDB_VERSION (once per machine; log: .infra/log/ferretdb-build$LOG_TAG.log)"
+    build_ferretdb >"$STATE/log/ferretdb-build$LOG_TAG.log" 2>&1 &
     build=$!
   fi
   if ! documentdb_root_ready; then
-    log "installing PostgreSQL 18 + DocumentDB into a Debian sid root at $DOCDB_ROOT (once per machine, ~1 GB; log: .infra/log/documentdb-root.log)"
-    bash "$HERE/documentdb-root.sh" "$DOCDB_ROOT" >"$STATE/log/documentdb-root.log" 2>&1 &
+    log "installing PostgreSQL 18 + DocumentDB into a Debian sid root at $DOCDB_ROOT (once per machine, ~1 GB; log: .infra/log/documentdb-root$LOG_TAG.log)"
+    bash "$HERE/documentdb-root.sh" "$DOCDB_ROOT" >"$STATE/log/documentdb-root$LOG_TAG.log" 2>&1 &
     boot=$!
   fi
   if [[ -n $build ]] && ! wait "$build"; then
     log "building FerretDB failed; the end of its log:"
-    tail -n 20 "$STATE/log/ferretdb-build.log" >&2
+    tail -n 20 "$STATE/log/ferretdb-build$LOG_TAG.log" >&2
     failed=1
   fi
   if [[ -n $boot ]] && ! wait "$boot"; then
     log "building the DocumentDB root failed; the end of its log:"
-    tail -n 20 "$STATE/log/documentdb-root.log" >&2
+    tail -n 20 "$STATE/log/documentdb-root$LOG_TAG.log" >&2
     failed=1
   fi
   return "$failed"
@@ -351,6 +357,17 @@ case $cmd in
     up_redis
     up_rabbitmq
     ;;
+  prepare)
+    LOG_TAG=-prepare
+    # Only for what `up` would start: what answers already, or mongod, needs nothing.
+    read -r host port < <(url_host_port "${MONGO_URL:-mongodb://127.0.0.1:27017}" 27017)
+    if ! answers "$host" "$port" && ! command -v mongod >/dev/null; then prepare_ferretdb & fi
+    read -r host port < <(url_host_port "${REDIS_URL:-redis://127.0.0.1:6379}" 6379)
+    if ! answers "$host" "$port" && ! command -v redis-server >/dev/null; then apt_install redis-server; fi
+    read -r host port < <(url_host_port "${AMQP_URL:-amqp://127.0.0.1:5672}" 5672)
+    if ! answers "$host" "$port" && [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then apt_install rabbitmq-server; fi
+    wait
+    ;;
   down)
     stop_pid rabbitmq
     stop_pid epmd
@@ -385,7 +402,7 @@ case $cmd in
     fi
     ;;
   *)
-    echo "usage: infra.sh up|down|status|stop-one NAME|restart-one NAME" >&2
+    echo "usage: infra.sh up|down|status|prepare|stop-one NAME|restart-one NAME" >&2
     exit 2
     ;;
 esac

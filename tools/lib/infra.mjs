@@ -1,7 +1,7 @@
 // Shared by `npm start` and `npm test`: install dependencies when missing, bring the
 // infrastructure up, and remember exactly which servers this process started so it stops only those.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,12 +15,32 @@ export function run(command, args, options = {}) {
 }
 
 /**
+ * `infra.sh prepare` in the background: on a fresh machine it builds FerretDB and the DocumentDB
+ * root (minutes) and installs RabbitMQ/Redis while npm installs; `infra.sh up` later waits for
+ * those builds (they hold locks) instead of starting them. It starts no server; its output goes to
+ * .infra/log/prepare.log, and `up` reports any failure itself.
+ */
+function prepareInfraInBackground() {
+  const logDir = join(root, '.infra/log');
+  mkdirSync(logDir, { recursive: true });
+  const out = openSync(join(logDir, 'prepare.log'), 'w');
+  const child = spawn('bash', [infraScript, 'prepare'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/**
  * Installs the locked dependencies when node_modules is missing. `npm ci` first; when npm judges the
  * lockfile incomplete (it omits optional platform packages such as sass-embedded's that the registry
  * did not serve), `npm install` installs the same locked versions instead.
  */
 export function ensureDependencies() {
   if (existsSync(join(root, 'node_modules/.bin/nx'))) return;
+  prepareInfraInBackground();
   console.log('[deps] installing npm dependencies (npm ci)');
   if (run('npm', ['ci', '--no-audit', '--no-fund']) === 0) return;
   console.log('[deps] npm ci refused the lockfile; installing the locked versions with npm install');
