@@ -123,11 +123,12 @@ documentdb_root_ready() { [[ -f $DOCDB_ROOT/etc/bookstore-documentdb-root ]]; }
 # What FerretDB needs and is not cached yet, built at once: the Go build and the debootstrap each
 # take a minute or more, and neither waits for the other.
 prepare_ferretdb() {
-  [[ -x $FERRETDB_BIN ]] && documentdb_root_ready && return 0
+  # Building the root (debootstrap) and running PostgreSQL from it (chroot) both need root.
   if [[ $(id -u) -ne 0 ]]; then
-    log "not root: cannot build the DocumentDB root (debootstrap, chroot); put mongod on the PATH or point MONGO_URL at a running server"
+    log "not root: cannot run PostgreSQL + DocumentDB for FerretDB (debootstrap, chroot); put mongod on the PATH or point MONGO_URL at a running server"
     return 1
   fi
+  [[ -x $FERRETDB_BIN ]] && documentdb_root_ready && return 0
   local build='' boot='' failed=0
   if [[ ! -x $FERRETDB_BIN ]]; then
     log "building FerretDB $FERRETDB_VERSION (once per machine; log: .infra/log/ferretdb-build$LOG_TAG.log)"
