@@ -30,8 +30,10 @@ FERRETDB_BIN="$CACHE/bin/ferretdb-$FERRETDB_VERSION"
 DOCDB_ROOT="$CACHE/documentdb-root"
 PG_BIN=/usr/lib/postgresql/18/bin # inside DOCDB_ROOT
 PG_PORT=${BOOKSTORE_PG_PORT:-54329}
-# binary_extended_version()s this project ran FerretDB 2.7.0 on: 0.107.0 is the one FerretDB 2.7.0
-# was released for, 1.0.0 is sid's (2026-11: all specs, benches and the atomicity probe pass).
+# DocumentDB versions (binary_extended_version()) FerretDB 2.7.0 is known to work on: 0.107.0 is the
+# one FerretDB 2.7.0 was released and tested with; 1.0.0 is sid's postgresql-18-documentdb 1.0-0-1,
+# tried here 2026-11 (atomicity probe, CRUD and unique indexes, `npm start` healthy). Another one
+# only gets a warning: add it here once it has been tried.
 DOCUMENTDB_TESTED=(0.107.0 1.0.0)
 # PostgreSQL's data, as a path inside DOCDB_ROOT: the server runs as the root's postgres user, which
 # may not reach the checkout (e.g. /root/x is 0700), while chroot resolves this path within the
