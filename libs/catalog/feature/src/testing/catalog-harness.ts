@@ -165,6 +165,38 @@ export function republished<T extends object>(event: EventEnvelope<T>): EventEnv
 export const newOrderId = () => `order-${randomUUID()}`;
 
 /**
+ * Delivers as a copy that made its first reads (the books, then the reservation) before
+ * `meanwhile` ran, and stalled: those two reads answer as they did then; every later read and
+ * write meets the server as it is. This is how a duplicate running alongside its twin can lag.
+ */
+export async function deliverStalled(
+  harness: CatalogHarness,
+  orderId: string,
+  lines: Lines,
+  meanwhile: () => Promise<unknown>,
+  delivery: () => Promise<unknown>,
+): Promise<void> {
+  const books = await harness.ledger.view(lines.map(([bookId, quantity]) => ({ bookId, quantity })));
+  const found = await harness.reservationRepository.find(orderId);
+  await meanwhile();
+  const view = jest.spyOn(harness.ledger, 'view').mockResolvedValueOnce(books);
+  const find = jest.spyOn(harness.reservationRepository, 'find').mockResolvedValueOnce(found);
+  try {
+    await delivery();
+  } finally {
+    view.mockRestore();
+    find.mockRestore();
+  }
+}
+
+/** A point a spec opens when it wants a paused step to go on. */
+export function gate(): { open: () => void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+/**
  * Hands the deliveries to `consumers` concurrent consumers (the service's prefetch), in shuffled
  * order. A delivery that throws is delivered again, at most 3 more times, as the broker's retry
  * queue would before parking it; a fourth failure fails the spec.

@@ -13,6 +13,7 @@ import {
   addBook,
   bookOf,
   deliver,
+  deliverStalled,
   newOrderId,
   orderCancelled,
   orderCreated,
@@ -96,25 +97,50 @@ describe('releasing stock (real MongoDB)', () => {
     }
   });
 
-  it('does not put back again for a cancellation that stalled while another released and forgot', async () => {
+  it('does not release again for a copy that read RESERVED and stalled while its twin released', async () => {
     const book = await addBook(catalog, 10);
     const orderId = newOrderId();
     await catalog.events.onOrderCreated(orderCreated(orderId, [[book, 4]]));
-    const line = { bookId: book, quantity: 4 };
-    // The stalled copy has read the book and found the reservation RELEASING...
-    await catalog.reservationRepository.startRelease(orderId);
-    const view = await catalog.ledger.view([line]);
-    expect((await reservationOf(catalog, orderId)).status).toBe(ReservationStatus.Releasing);
-    // ...meanwhile another copy puts the line back, finishes and forgets...
-    await catalog.events.onOrderCancelled(orderCancelled(orderId, [[book, 4]]));
-    expect((await bookOf(catalog, book)).stockOps).toEqual([]);
-    // ...then the stalled copy puts the line back: refused, the release is over.
-    const releasing = async () =>
-      (await reservationOf(catalog, orderId)).status === ReservationStatus.Releasing;
-    const late = await catalog.ledger.putBack(orderId, line, view.get(book)?.fence ?? null, releasing);
+    const cancelled = orderCancelled(orderId, [[book, 4]]);
+    await deliverStalled(
+      catalog,
+      orderId,
+      [[book, 4]],
+      () => catalog.events.onOrderCancelled(cancelled),
+      () => catalog.events.onOrderCancelled(republished(cancelled)),
+    );
 
-    expect(late).toBe(false);
     expect((await bookOf(catalog, book)).stock).toBe(10);
+    expect((await bookOf(catalog, book)).stockOps).toEqual([]);
+    expect((await publishedFor(orderId)).map((event) => event.type)).toEqual([
+      STOCK_RESERVED,
+      STOCK_RELEASED,
+    ]);
+  });
+
+  it('does not put back again for a copy that read RELEASING and stalled while its twin finished', async () => {
+    const book = await addBook(catalog, 10);
+    const orderId = newOrderId();
+    await catalog.events.onOrderCreated(orderCreated(orderId, [[book, 4]]));
+    // A first copy moved it to RELEASING and crashed.
+    await catalog.reservationRepository.startRelease(orderId);
+    const cancelled = orderCancelled(orderId, [[book, 4]]);
+    await deliverStalled(
+      catalog,
+      orderId,
+      [[book, 4]],
+      async () => {
+        await catalog.events.onOrderCancelled(cancelled);
+        expect((await bookOf(catalog, book)).stockOps).toEqual([]);
+      },
+      () => catalog.events.onOrderCancelled(republished(cancelled)),
+    );
+
+    expect((await bookOf(catalog, book)).stock).toBe(10);
+    expect((await publishedFor(orderId)).map((event) => event.type)).toEqual([
+      STOCK_RESERVED,
+      STOCK_RELEASED,
+    ]);
   });
 
   it('finishes a release a crash left with half of the lines put back, putting back each once', async () => {

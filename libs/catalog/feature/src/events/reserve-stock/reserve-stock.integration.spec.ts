@@ -12,6 +12,8 @@ import {
   addBook,
   bookOf,
   deliver,
+  deliverStalled,
+  gate,
   newOrderId,
   orderCancelled,
   orderCreated,
@@ -107,26 +109,69 @@ describe('reserving stock (real MongoDB)', () => {
     expect((await bookOf(catalog, book)).stockOps).toEqual([]);
   });
 
-  it('does not take again for a duplicate that stalled while another copy reserved and forgot', async () => {
+  it('does not take again for a copy that stalled while its twin reserved and forgot the markers', async () => {
     const book = await addBook(catalog, 10);
     const event = orderCreated(newOrderId(), [[book, 4]]);
     const { orderId } = event.payload;
-    const line = { bookId: book, quantity: 4 };
-    // The stalled copy has read the book and found no reservation...
-    const view = await catalog.ledger.view([line]);
-    expect(await catalog.reservationRepository.find(orderId)).toBeNull();
-    // ...meanwhile another copy reserves, and its marker is forgotten...
-    await catalog.events.onOrderCreated(republished(event));
-    expect((await bookOf(catalog, book)).stockOps).toEqual([]);
-    // ...then the stalled copy takes the line: refused, the reservation is stored now.
-    const stillNeeded = async () => !(await catalog.reservationRepository.find(orderId));
-    const late = await catalog.ledger.take(orderId, line, view.get(book)?.fence ?? null, stillNeeded);
+    await deliverStalled(
+      catalog,
+      orderId,
+      [[book, 4]],
+      async () => {
+        await catalog.events.onOrderCreated(republished(event));
+        expect((await bookOf(catalog, book)).stockOps).toEqual([]);
+      },
+      () => catalog.events.onOrderCreated(event),
+    );
 
-    expect(late).toEqual({ outcome: 'moot' });
     expect((await bookOf(catalog, book)).stock).toBe(6);
-    await catalog.events.onOrderCreated(event);
-    expect((await bookOf(catalog, book)).stock).toBe(6);
+    expect((await bookOf(catalog, book)).stockOps).toEqual([]);
     expect(await answersOf(orderId)).toEqual([STOCK_RESERVED]);
+  });
+
+  it('never gives back what a twin counted as held: a rejection is stored before its give-back', async () => {
+    const [low, high] = [await addBook(catalog, 5), await addBook(catalog, 1)];
+    const event = orderCreated(newOrderId(), [
+      [low, 2],
+      [high, 3],
+    ]);
+    const [aTookLow, bHeldLow, aAtDecision] = [gate(), gate(), gate()];
+    const [resumeA, resumeB, decideA] = [gate(), gate(), gate()];
+    const take = catalog.ledger.take.bind(catalog.ledger);
+    let takes = 0;
+    const takeSpy = jest.spyOn(catalog.ledger, 'take').mockImplementation(async (...args) => {
+      const call = ++takes;
+      const result = await take(...args);
+      if (call === 1) await pause(aTookLow, resumeA);
+      if (call === 2) await pause(bHeldLow, resumeB);
+      return result;
+    });
+    const reject = catalog.reservationRepository.reject.bind(catalog.reservationRepository);
+    const rejectSpy = jest
+      .spyOn(catalog.reservationRepository, 'reject')
+      .mockImplementation(async (...args) => {
+        await pause(aAtDecision, decideA);
+        return reject(...args);
+      });
+
+    const a = catalog.events.onOrderCreated(event);
+    await aTookLow.opened; // A took the first line...
+    const b = catalog.events.onOrderCreated(republished(event));
+    await bHeldLow.opened; // ...which B finds marked: held by the order
+    resumeA.open();
+    await aAtDecision.opened; // A found the second line short and is about to store a rejection
+    await catalog.books.updateOne({ _id: high }, { $inc: { stock: 5 } }); // a restock
+    resumeB.open();
+    await b; // B took the second line and stored RESERVED, counting on A's take of the first
+    decideA.open();
+    await a;
+    takeSpy.mockRestore();
+    rejectSpy.mockRestore();
+
+    expect((await reservationOf(catalog, event.payload.orderId)).status).toBe(ReservationStatus.Reserved);
+    expect((await bookOf(catalog, low)).stock).toBe(3);
+    expect((await bookOf(catalog, high)).stock).toBe(3);
+    expect(await answersOf(event.payload.orderId)).toEqual([STOCK_RESERVED]);
   });
 
   describe('after a crash between two steps, the redelivery finishes without moving stock twice', () => {
@@ -243,3 +288,9 @@ describe('reserving stock (real MongoDB)', () => {
     expect(await answersOf(orderId)).toEqual([]);
   });
 });
+
+/** Says the step got here, then waits until the spec lets it go on. */
+async function pause(reached: { open: () => void }, resume: { opened: Promise<void> }): Promise<void> {
+  reached.open();
+  await resume.opened;
+}
