@@ -1,6 +1,6 @@
 import { configureGatewayHttp, GatewayConfig, gatewayHttpAdapter } from '@bookstore/gateway/feature';
-import { onShutdownSignal } from '@bookstore/shared/runtime';
 import { exitOnStartupError, JsonLogger, loadConfig } from '@bookstore/shared/platform';
+import { onShutdownSignal } from '@bookstore/shared/runtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
