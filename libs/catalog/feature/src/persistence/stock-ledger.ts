@@ -56,9 +56,10 @@ type Attempt<T> = { done: T } | { fence: Fence };
  *   is also conditional on the epoch it read before it read the reservation: a delivery that saw no
  *   reservation (or a release under way) and then stalled cannot take (or put back) a second time
  *   after the markers of the finished one were forgotten; it reads the reservation again instead.
- *   Removing a marker needs no fence: it only ever undoes the order's own take.
+ *   Giving back needs no fence: it runs only once the stored reservation holds nothing, so any
+ *   take of the order it finds is one to undo.
  * The revision (books.repository.ts) is bumped by every move too, but it guards the admins'
- * snapshots, not the stock.
+ * snapshots, not the stock; forgetting changes nothing a snapshot shows and leaves it alone.
  */
 @Injectable()
 export class StockLedger {
