@@ -24,6 +24,7 @@ export interface OutboxRelayOptions {
 const DEFAULTS: Required<OutboxRelayOptions> = { sweepIntervalMs: 5000, graceMs: 5000, concurrency: 32 };
 const SWEEP_BATCH = 200;
 const MAX_SWEEP_BACKOFF_MS = 30_000;
+const INDEX_ATTEMPTS = 5;
 /** Event ids this process published lately, so its own sweep does not publish them again. */
 const RECENT_IDS = 20_000;
 /** The sweep's index: entries by age, so finding the stale ones never scans a collection. */
@@ -73,10 +74,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(
-      [...this.byName.values()].map((model) => model.collection.createIndex(OUTBOX_AGE_INDEX)),
-    );
+    await Promise.all([...this.byName.values()].map((model) => this.ensureAgeIndex(model)));
     this.scheduleSweep(0);
+  }
+
+  /**
+   * The sweep's index, built after Mongoose's own index builds on that collection (concurrent
+   * builds on one collection can deadlock on DocumentDB), and retried: replicas start together.
+   * Without it the sweep still works, by a scan, so a failure is logged and not fatal.
+   */
+  private async ensureAgeIndex(model: Model<WithOutbox>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await model.init();
+        await model.collection.createIndex(OUTBOX_AGE_INDEX);
+        return;
+      } catch (error) {
+        if (attempt >= INDEX_ATTEMPTS) {
+          this.logger.error({
+            msg: 'outbox age index not built; the sweep scans',
+            model: model.modelName,
+            error: String(error),
+          });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,1 +1,2 @@
+export * from './index-builder';
 export * from './service-core.module';

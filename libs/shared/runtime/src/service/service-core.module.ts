@@ -11,6 +11,8 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 
+import { IndexBuilder } from './index-builder';
+
 export interface ServiceCoreOptions {
   service: ServiceName;
   mongoUrl: string;
@@ -47,8 +49,8 @@ export class ServiceCoreModule {
         MongooseModule.forRoot(options.mongoUrl, {
           dbName: options.mongoDb,
           serverSelectionTimeoutMS: 5000,
-          // Index builds run at start-up; a missing unique index would break idempotency.
-          autoIndex: true,
+          // Indexes are built by IndexBuilder, one collection at a time, before consuming starts.
+          autoIndex: false,
         }),
         MessagingModule.forService({ service: options.service, amqpUrl: options.amqpUrl }),
         OpsModule.forRoot(
@@ -61,7 +63,7 @@ export class ServiceCoreModule {
         ),
       ],
       // The outbox relays of the features publish through the service's confirmed publisher.
-      providers: [{ provide: OUTBOX_PUBLISHER, useExisting: EventPublisher }],
+      providers: [{ provide: OUTBOX_PUBLISHER, useExisting: EventPublisher }, IndexBuilder],
       exports: [OpsModule, MessagingModule, OUTBOX_PUBLISHER],
     };
   }
