@@ -1,5 +1,5 @@
 import type { ReservationLine } from '@bookstore/catalog/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 
@@ -37,6 +37,9 @@ export type TakeResult =
  */
 export type StillNeeded = () => Promise<boolean>;
 
+/** How long finished orders' markers wait to be pulled together (see `forgetting`). */
+const FORGET_LINGER_MS = 1000;
+
 /** Fence moves a move survives before it fails (the delivery is then retried by the broker). */
 const MAX_FENCE_MOVES = 8;
 
@@ -63,8 +66,16 @@ type Attempt<T> = { done: T } | { fence: Fence };
  */
 @Injectable()
 export class StockLedger {
-  /** Markers to pull, coalesced per book (a hot book finishes many orders at once). */
-  private readonly forgetting = new KeyedBatcher<string>((bookId, markers) => this.pull(bookId, markers));
+  private readonly logger = new Logger(StockLedger.name);
+  /**
+   * Markers to pull, coalesced per book and pulled at most once per FORGET_LINGER_MS: each pull
+   * moves the book's fence, which sends the takes of that book in flight back to re-read, so on a
+   * hot book a pull per finished order would keep most takes re-reading.
+   */
+  private readonly forgetting = new KeyedBatcher<string>(
+    (bookId, markers) => this.pull(bookId, markers),
+    FORGET_LINGER_MS,
+  );
 
   constructor(@InjectModel(Book.name) private readonly books: Model<Book>) {}
 
@@ -115,6 +126,24 @@ export class StockLedger {
   async forget(lines: readonly ReservationLine[], markers: readonly string[]): Promise<void> {
     const books = [...new Set(lines.map((line) => line.bookId))];
     await Promise.all(books.map((bookId) => this.forgetting.add(bookId, markers)));
+  }
+
+  /**
+   * `forget` without waiting for it: the handlers' effect (the stock and the stored decision) is
+   * complete without it, and nothing depends on a marker being gone, so a delivery is acked
+   * without waiting up to FORGET_LINGER_MS. A pull that fails is logged; its markers stay (a later
+   * delivery of the order forgets them again; a crash before the pull leaves them as harmless
+   * leftovers: a marker only ever stops a move of ITS order).
+   */
+  forgetSoon(lines: readonly ReservationLine[], markers: readonly string[]): void {
+    this.forget(lines, markers).catch((error: unknown) =>
+      this.logger.warn({ msg: 'stock markers not forgotten; they stay', markers, error: String(error) }),
+    );
+  }
+
+  /** Pulls every marker waiting to be forgotten now; resolves once the pulls are done. */
+  settle(): Promise<void> {
+    return this.forgetting.settle();
   }
 
   /** Runs a marker-setting step, again with the new fence while the reservation still needs it. */

@@ -126,6 +126,8 @@ export async function addBook(harness: CatalogHarness, stock: number): Promise<s
 }
 
 export async function bookOf(harness: CatalogHarness, id: string): Promise<Book> {
+  // Markers are forgotten in the background (StockLedger.forgetSoon): settle them before reading.
+  await harness.ledger.settle();
   const book = await harness.books.findById(id).lean<Book>();
   if (!book) throw new Error(`book ${id} is missing`);
   return book;

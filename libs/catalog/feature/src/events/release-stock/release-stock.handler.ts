@@ -63,7 +63,7 @@ export class ReleaseStockHandler {
       case 'release':
         return this.release(orderId, reservation, books);
       case 'forget':
-        await this.ledger.forget(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
+        this.ledger.forgetSoon(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
         return reservation.status;
       default:
         return reservation.status;
@@ -91,7 +91,7 @@ export class ReleaseStockHandler {
         break;
     }
     await this.reservations.finishRelease(orderId, reservation.lines);
-    await this.ledger.forget(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
+    this.ledger.forgetSoon(reservation.lines, [takenMarker(orderId), releasedMarker(orderId)]);
     return ReservationStatus.Released;
   }
 }

@@ -105,7 +105,7 @@ export class ReserveStockHandler {
     const next = afterOrderCreated(reservation);
     if (next === 'give-back') await this.ledger.giveBack(orderId, lines);
     // Only `r:` markers: `x:` ones may still guard a release under way (RELEASING read as RESERVED).
-    if (next === 'forget') await this.ledger.forget(lines, [takenMarker(orderId)]);
+    if (next === 'forget') this.ledger.forgetSoon(lines, [takenMarker(orderId)]);
     return reservation.status;
   }
 }
