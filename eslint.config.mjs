@@ -94,7 +94,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/*/*/src/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(specDepConstraints) },
   },
   {

@@ -12,7 +12,8 @@ import type { RefreshTokenStore } from '@bookstore/auth/domain';
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
 import type { EventEnvelope, TokenPairDto } from '@bookstore/shared/contracts';
 import { Role, USER_REGISTERED } from '@bookstore/shared/contracts';
-import { OUTBOX_PUBLISHER, OutboxRelay } from '@bookstore/shared/persistence';
+import { OutboxRelay } from '@bookstore/shared/persistence';
+import { RecordingPublisher } from '@bookstore/shared/testing';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -40,7 +41,8 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 describe('auth (real MongoDB)', () => {
-  const published: EventEnvelope<Record<string, unknown>>[] = [];
+  const recorder = new RecordingPublisher();
+  const published = recorder.published as EventEnvelope<Record<string, unknown>>[];
   let keysDir: string;
   let moduleRef: TestingModule;
   let users: Model<User>;
@@ -52,17 +54,7 @@ describe('auth (real MongoDB)', () => {
     moduleRef = await Test.createTestingModule({
       imports: [
         MongooseModule.forRoot(MONGO_URL, { dbName: `auth_it_${randomUUID().slice(0, 8)}`, autoIndex: true }),
-        {
-          module: class RecordingPublisherModule {},
-          global: true,
-          providers: [
-            {
-              provide: OUTBOX_PUBLISHER,
-              useValue: { publish: async (e: EventEnvelope<Record<string, unknown>>) => published.push(e) },
-            },
-          ],
-          exports: [OUTBOX_PUBLISHER],
-        },
+        recorder.module(),
         AuthFeatureModule.forRoot(config),
       ],
     }).compile();

@@ -2,4 +2,5 @@ export * from './eventually';
 export * from './fixtures';
 export * from './gateway-client';
 export * from './private-broker';
+export * from './recording-publisher';
 export * from './unique';

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 
 import type { EventEnvelope, OrderCancelledPayload, OrderCreatedPayload } from '@bookstore/shared/contracts';
 import { ORDER_CANCELLED, ORDER_CREATED } from '@bookstore/shared/contracts';
-import type { OutboxCollection, OutboxPublisher } from '@bookstore/shared/persistence';
-import { OUTBOX_PUBLISHER, outboxCollectionToken, OutboxRelay } from '@bookstore/shared/persistence';
-import type { DynamicModule } from '@nestjs/common';
+import type { OutboxCollection } from '@bookstore/shared/persistence';
+import { outboxCollectionToken, OutboxRelay } from '@bookstore/shared/persistence';
+import { RecordingPublisher } from '@bookstore/shared/testing';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -31,20 +31,6 @@ import { CatalogRpcController } from '../transport/catalog-rpc.controller';
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
-/** Records what the relay publishes, as the broker would have received it. */
-export class RecordingPublisher implements OutboxPublisher {
-  readonly published: EventEnvelope[] = [];
-
-  async publish(envelope: EventEnvelope): Promise<void> {
-    this.published.push(envelope);
-  }
-
-  /** The events published for one order, in publishing order. */
-  forOrder(orderId: string): EventEnvelope[] {
-    return this.published.filter((event) => (event.payload as { orderId?: string }).orderId === orderId);
-  }
-}
-
 export interface CatalogHarness {
   moduleRef: TestingModule;
   books: Model<Book>;
@@ -61,12 +47,6 @@ export interface CatalogHarness {
 
 export async function startCatalog(): Promise<CatalogHarness> {
   const publisher = new RecordingPublisher();
-  const publishing: DynamicModule = {
-    module: class RecordingPublisherModule {},
-    global: true,
-    providers: [{ provide: OUTBOX_PUBLISHER, useValue: publisher }],
-    exports: [OUTBOX_PUBLISHER],
-  };
   const cache = await RedisCacheAdapter.connect(REDIS_URL, 500);
   const config = Object.assign(new CatalogConfig(), { CATALOG_SEED_DEMO: false });
   const moduleRef = await Test.createTestingModule({
@@ -75,7 +55,7 @@ export async function startCatalog(): Promise<CatalogHarness> {
         dbName: `catalog_it_${randomUUID().slice(0, 8)}`,
         autoIndex: true,
       }),
-      publishing,
+      publisher.module(),
       CatalogFeatureModule.forRoot(config),
     ],
   })

@@ -14,7 +14,8 @@ import {
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
 import { createEnvelope } from '@bookstore/shared/messaging';
-import { OUTBOX_PUBLISHER, OutboxRelay } from '@bookstore/shared/persistence';
+import { OutboxRelay } from '@bookstore/shared/persistence';
+import { RecordingPublisher } from '@bookstore/shared/testing';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -67,7 +68,8 @@ class Smtp {
 
 describe('notifications events, redelivered and duplicated (real MongoDB and SMTP)', () => {
   const smtp = new Smtp();
-  const published: EventEnvelope<Record<string, unknown>>[] = [];
+  const recorder = new RecordingPublisher();
+  const published = recorder.published as EventEnvelope<Record<string, unknown>>[];
   let moduleRef: TestingModule;
   let events: NotificationsEventsController;
   let notifications: Model<Notification>;
@@ -82,17 +84,7 @@ describe('notifications events, redelivered and duplicated (real MongoDB and SMT
           dbName: `notifications_it_${randomUUID().slice(0, 8)}`,
           autoIndex: true,
         }),
-        {
-          module: class RecordingPublisherModule {},
-          global: true,
-          providers: [
-            {
-              provide: OUTBOX_PUBLISHER,
-              useValue: { publish: async (e: EventEnvelope<Record<string, unknown>>) => published.push(e) },
-            },
-          ],
-          exports: [OUTBOX_PUBLISHER],
-        },
+        recorder.module(),
         NotificationsFeatureModule.forRoot(config),
       ],
     }).compile();

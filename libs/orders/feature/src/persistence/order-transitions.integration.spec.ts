@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { canTransition } from '@bookstore/orders/domain';
-import type { Actor, EventEnvelope, OrderDto } from '@bookstore/shared/contracts';
+import type { Actor, OrderDto } from '@bookstore/shared/contracts';
 import {
   ORDER_CONFIRMED,
   ORDER_CREATED,
@@ -19,9 +19,8 @@ import {
   STOCK_RESERVED,
 } from '@bookstore/shared/contracts';
 import { createEnvelope } from '@bookstore/shared/messaging';
-import type { OutboxPublisher } from '@bookstore/shared/persistence';
-import { OUTBOX_PUBLISHER, OutboxRelay } from '@bookstore/shared/persistence';
-import type { DynamicModule } from '@nestjs/common';
+import { OutboxRelay } from '@bookstore/shared/persistence';
+import { RecordingPublisher } from '@bookstore/shared/testing';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
@@ -42,22 +41,6 @@ jest.setTimeout(180_000);
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const BOOK = new Types.ObjectId().toHexString();
 
-/** Records what the relay publishes, as the broker would have received it. */
-class RecordingPublisher implements OutboxPublisher {
-  readonly published: EventEnvelope[] = [];
-
-  async publish(envelope: EventEnvelope): Promise<void> {
-    this.published.push(envelope);
-  }
-
-  /** The types published for one order, in publishing order. */
-  typesFor(orderId: string): string[] {
-    return this.published
-      .filter((event) => (event.payload as { orderId?: string }).orderId === orderId)
-      .map((event) => event.type);
-  }
-}
-
 interface Harness {
   moduleRef: TestingModule;
   orders: Model<Order>;
@@ -70,16 +53,10 @@ interface Harness {
 /** The orders feature as the service wires it, on a fresh database; the catalog answers locally. */
 async function startOrders(): Promise<Harness> {
   const publisher = new RecordingPublisher();
-  const publishing: DynamicModule = {
-    module: class RecordingPublisherModule {},
-    global: true,
-    providers: [{ provide: OUTBOX_PUBLISHER, useValue: publisher }],
-    exports: [OUTBOX_PUBLISHER],
-  };
   const moduleRef = await Test.createTestingModule({
     imports: [
       MongooseModule.forRoot(MONGO_URL, { dbName: `orders_it_${randomUUID().slice(0, 8)}`, autoIndex: true }),
-      publishing,
+      publisher.module(),
       OrdersFeatureModule.forRoot(new OrdersConfig()),
     ],
   })
