@@ -6,7 +6,7 @@ import type { HydratedDocument, Types } from 'mongoose';
 /**
  * A book. Deletion is soft (`deletedAt`) so `book.deleted` travels through the outbox and old
  * orders keep their references. `isbnKey` carries the unique index: the normalised ISBN while the
- * book is live, a per-book tombstone once deleted (FerretDB has no partial indexes).
+ * book is live, a per-book tombstone once deleted (a plain unique index: it predates partial indexes on the local server).
  */
 // Timestamps are set by our own writes: the outbox relay's pops must not look like edits.
 @Schema({ collection: 'books', versionKey: false })

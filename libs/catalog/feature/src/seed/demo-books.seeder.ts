@@ -21,7 +21,7 @@ interface DemoBook extends NewBookInput {
  * Puts the demo books (tools/seed/books.json) into an empty catalog at start, each with its
  * `book.created` through the repository. Safe with several instances starting at once: the unique
  * ISBN index turns a second insert of a book into a no-op. "Empty" is asked with `exists`, never
- * with a count estimate (FerretDB's may be approximate). A failure is logged and never stops the
+ * with a count estimate (DocumentDB's may be approximate). A failure is logged and never stops the
  * service.
  */
 @Injectable()

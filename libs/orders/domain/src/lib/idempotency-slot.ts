@@ -1,6 +1,7 @@
 /**
  * The value stored in an order's `idempotencyKey`, under a unique index on `{userId, idempotencyKey}`.
- * FerretDB has no partial indexes, and a sparse compound index would still index every order
+ * A plain unique index works on every MongoDB-compatible server (FerretDB 1.x had no partial ones),
+ * and a sparse compound index would still index every order
  * without a key as `null` (userId is always there), so each order gets a slot: the client's key
  * when it sent one, else a synthetic value unique to the order. The prefixes keep the two spaces
  * apart, so no client key can collide with a synthetic one.

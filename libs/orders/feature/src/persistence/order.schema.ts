@@ -35,7 +35,7 @@ export class StatusChange {
 /**
  * An order and the events it still has to publish. `idempotencyKey` is always set (see
  * `idempotencySlot` in the domain) so the unique `{userId, idempotencyKey}` index needs no partial
- * filter, which FerretDB lacks.
+ * filter (which FerretDB 1.x lacked), so it behaves the same on every MongoDB-compatible server.
  */
 @Schema({ collection: 'orders', versionKey: false, timestamps: true })
 export class Order {

@@ -13,7 +13,7 @@ const SORT_FIELDS: Record<BookSort, [keyof Book, SortOrder]> = {
   '-createdAt': ['createdAt', -1],
 };
 
-/** A user's text as a literal, case-insensitive pattern (FerretDB has no `$text`). */
+/** A user's text as a literal, case-insensitive pattern (substring search; `$text` matches whole words only). */
 export function literalPattern(text: string, anchored = false): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(anchored ? `^${escaped}$` : escaped, 'i');
