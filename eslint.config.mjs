@@ -22,7 +22,13 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain'] },
   {
     sourceTag: 'type:feature',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:persistence', 'type:domain'],
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:util',
+      'type:messaging',
+      'type:persistence',
+      'type:domain',
+    ],
   },
   {
     sourceTag: 'type:app',
