@@ -23,3 +23,6 @@ export class OutboxEntry {
 }
 
 export const OutboxEntrySchema = SchemaFactory.createForClass(OutboxEntry);
+// Mongoose gives every schema that embeds the outbox this index as `outbox.occurredAt`: the
+// relay's sweep finds stale entries by age without scanning the collection.
+OutboxEntrySchema.index({ occurredAt: 1 });

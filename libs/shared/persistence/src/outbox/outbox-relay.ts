@@ -24,11 +24,8 @@ export interface OutboxRelayOptions {
 const DEFAULTS: Required<OutboxRelayOptions> = { sweepIntervalMs: 5000, graceMs: 5000, concurrency: 32 };
 const SWEEP_BATCH = 200;
 const MAX_SWEEP_BACKOFF_MS = 30_000;
-const INDEX_ATTEMPTS = 5;
 /** Event ids this process published lately, so its own sweep does not publish them again. */
 const RECENT_IDS = 20_000;
-/** The sweep's index: entries by age, so finding the stale ones never scans a collection. */
-export const OUTBOX_AGE_INDEX = { 'outbox.occurredAt': 1 } as const;
 
 interface Pending {
   model: Model<WithOutbox>;
@@ -41,8 +38,8 @@ interface Pending {
  * only after the broker confirmed it. Two ways in, one way out:
  * - hand-off: `OutboxCollection` passes every successful write's entries here, so they are
  *   published at once without reading the document again;
- * - sweep: every `sweepIntervalMs`, an indexed query finds entries older than `graceMs` that are
- *   still stored (the process died before publishing, or the broker refused) and publishes them.
+ * - sweep: every `sweepIntervalMs`, a query on the `outbox.occurredAt` index (declared by
+ *   `OutboxEntrySchema`) finds entries older than `graceMs` that are still stored (the process died before publishing, or the broker refused) and publishes them.
  * A document's entries are published in the order they were written; different documents go in
  * parallel. A crash between confirm and removal publishes an entry twice: consumers are idempotent.
  * Several replicas may sweep the same stale entry: the same.
@@ -73,34 +70,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.byName = new Map(models.map((model) => [model.modelName, model]));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all([...this.byName.values()].map((model) => this.ensureAgeIndex(model)));
+  onApplicationBootstrap(): void {
     this.scheduleSweep(0);
-  }
-
-  /**
-   * The sweep's index, built after Mongoose's own index builds on that collection (concurrent
-   * builds on one collection can deadlock on DocumentDB), and retried: replicas start together.
-   * Without it the sweep still works, by a scan, so a failure is logged and not fatal.
-   */
-  private async ensureAgeIndex(model: Model<WithOutbox>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await model.init();
-        await model.collection.createIndex(OUTBOX_AGE_INDEX);
-        return;
-      } catch (error) {
-        if (attempt >= INDEX_ATTEMPTS) {
-          this.logger.error({
-            msg: 'outbox age index not built; the sweep scans',
-            model: model.modelName,
-            error: String(error),
-          });
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
-    }
   }
 
   async onApplicationShutdown(): Promise<void> {
