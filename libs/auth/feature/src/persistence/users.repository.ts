@@ -1,5 +1,5 @@
 import type { EventEnvelope, Role } from '@bookstore/shared/contracts';
-import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
+import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 
@@ -21,12 +21,7 @@ export class UsersRepository {
    * index on `email` refused it, also when two registrations race).
    */
   async insert(user: NewUser, events: readonly EventEnvelope[]): Promise<StoredUser | null> {
-    try {
-      return (await this.users.insert(user, events)) as StoredUser;
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    return (await this.users.insert(user, events)) as StoredUser | null;
   }
 
   findByEmail(email: string): Promise<StoredUser | null> {

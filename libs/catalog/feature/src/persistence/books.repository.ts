@@ -47,14 +47,9 @@ export class BooksRepository {
   async create(book: NewBook): Promise<Book | null> {
     const id = new Types.ObjectId();
     const now = new Date();
-    try {
-      return await this.books.insert({ _id: id, ...book, createdAt: now, updatedAt: now }, [
-        createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
-      ]);
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    return this.books.insert({ _id: id, ...book, createdAt: now, updatedAt: now }, [
+      createEnvelope(BOOK_CREATED, toBookSnapshot(id.toHexString(), book)),
+    ]);
   }
 
   /**

@@ -3,7 +3,7 @@ import { ReservationStatus } from '@bookstore/catalog/domain';
 import type { EventEnvelope } from '@bookstore/shared/contracts';
 import { STOCK_REJECTED, STOCK_RELEASED, STOCK_RESERVED } from '@bookstore/shared/contracts';
 import { createEnvelope } from '@bookstore/shared/messaging';
-import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
+import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 
 import { StockReservation } from './stock-reservation.schema';
@@ -86,13 +86,7 @@ export class ReservationRepository {
     doc: Partial<StockReservation> & { _id: string },
     events: EventEnvelope[],
   ): Promise<boolean> {
-    try {
-      await this.reservations.insert(doc, events);
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    return (await this.reservations.insert(doc, events)) !== null;
   }
 }
 

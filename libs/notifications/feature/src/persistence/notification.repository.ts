@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@bookstore/shared/contracts';
-import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
+import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
 
@@ -33,17 +33,14 @@ export class NotificationRepository {
    * second, so of concurrent copies of one event exactly one stores (and announces) it.
    */
   async storeOnce(notification: NewNotification, created: EventEnvelope): Promise<NotificationDoc> {
-    try {
-      return (await this.notifications.insert(notification, [created])) as NotificationDoc;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const existing = await this.notifications.model
-        .findOne({ userId: notification.userId, eventId: notification.eventId }, PROJECTION)
-        .lean<NotificationDoc>()
-        .exec();
-      if (!existing) throw error;
-      return existing;
-    }
+    const stored = await this.notifications.insert(notification, [created]);
+    if (stored) return stored as NotificationDoc;
+    const existing = await this.notifications.model
+      .findOne({ userId: notification.userId, eventId: notification.eventId }, PROJECTION)
+      .lean<NotificationDoc>()
+      .exec();
+    if (!existing) throw new Error(`notification of event ${notification.eventId} refused but not stored`);
+    return existing;
   }
 
   async listForUser(

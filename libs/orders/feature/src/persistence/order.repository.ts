@@ -1,5 +1,5 @@
 import { OrderStatus } from '@bookstore/shared/contracts';
-import { InjectOutbox, isDuplicateKey, OutboxCollection } from '@bookstore/shared/persistence';
+import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import type { QueryFilter } from 'mongoose';
 
@@ -43,16 +43,11 @@ export class OrderRepository {
   async insert(order: NewOrder): Promise<OrderRecord | null> {
     const { id, ...fields } = order;
     const pending: StatusChangeRecord = { status: OrderStatus.Pending, at: new Date() };
-    try {
-      const created = await this.orders.insert(
-        { _id: id, ...fields, status: OrderStatus.Pending, statusHistory: [pending] },
-        [orderCreated(order)],
-      );
-      return toRecord(created as OrderDoc);
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    const created = await this.orders.insert(
+      { _id: id, ...fields, status: OrderStatus.Pending, statusHistory: [pending] },
+      [orderCreated(order)],
+    );
+    return created ? toRecord(created as OrderDoc) : null;
   }
 
   /** The order, or null (also for an id that cannot be an order's). */

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@bookstore/shared/contracts';
 import type { Model, QueryFilter, QueryOptions, UpdateQuery } from 'mongoose';
 
+import { isDuplicateKey } from '../writes/duplicate-key';
 import type { OutboxRelay, WithOutbox } from './outbox-relay';
 
 /** A filter that names one document by `_id`, so the relay knows which document a write touched. */
@@ -18,9 +19,19 @@ export class OutboxCollection<T> {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /** Inserts `doc` with `events` as its outbox; the driver's errors (E11000 included) pass through. */
-  async insert(doc: Partial<T> & { _id: unknown }, events: readonly EventEnvelope[]): Promise<T> {
-    const created = await this.model.create({ ...doc, outbox: [...events] });
+  /**
+   * Inserts `doc` with `events` as its outbox; null when a unique index refused it (E11000): the
+   * natural key is taken, by a concurrent copy of the same request or event that stored it first,
+   * and the caller reads what won. Any other error passes through.
+   */
+  async insert(doc: Partial<T> & { _id: unknown }, events: readonly EventEnvelope[]): Promise<T | null> {
+    let created;
+    try {
+      created = await this.model.create({ ...doc, outbox: [...events] });
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
     this.relay.handOff(this.model.modelName, doc._id, events);
     return created.toObject() as T;
   }
