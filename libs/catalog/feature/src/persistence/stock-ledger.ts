@@ -1,4 +1,5 @@
 import type { ReservationLine } from '@bookstore/catalog/domain';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -65,7 +66,7 @@ type Attempt<T> = { done: T } | { fence: Fence };
  * snapshots, not the stock; forgetting changes nothing a snapshot shows and leaves it alone.
  */
 @Injectable()
-export class StockLedger {
+export class StockLedger implements OnModuleDestroy {
   private readonly logger = new Logger(StockLedger.name);
   /**
    * Markers to pull, coalesced per book and pulled at most once per FORGET_LINGER_MS: each pull
@@ -144,6 +145,11 @@ export class StockLedger {
   /** Pulls every marker waiting to be forgotten now; resolves once the pulls are done. */
   settle(): Promise<void> {
     return this.forgetting.settle();
+  }
+
+  /** A graceful stop pulls what is waiting (before the MongoDB connection closes). */
+  onModuleDestroy(): Promise<void> {
+    return this.settle();
   }
 
   /** Runs a marker-setting step, again with the new fence while the reservation still needs it. */
