@@ -1,4 +1,5 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
+import { USER_SESSIONS_REVOKED } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
@@ -7,24 +8,33 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AccessTokenSigner } from './adapters/keys/access-token.signer';
 import { KeyStore } from './adapters/keys/key-store';
 import { PasswordHasher } from './adapters/password-hasher';
+import { SessionMarks } from './adapters/session-marks';
 import { AUTH_CONFIG } from './auth.tokens';
+import { ForgotPasswordHandler } from './commands/forgot-password/forgot-password.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
+import { LogoutAllHandler } from './commands/logout-all/logout-all.handler';
 import { RefreshHandler } from './commands/refresh/refresh.handler';
 import { RegisterHandler } from './commands/register/register.handler';
+import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
+import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
+import { SessionRevoker } from './commands/revoke-sessions/session-revoker';
 import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
 import { UpdateRolesHandler } from './commands/update-roles/update-roles.handler';
+import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
 import type { AuthConfig } from './config/auth.config';
+import { SessionsRevokedHandler } from './events/sessions-revoked/sessions-revoked.handler';
 import { RefreshToken, RefreshTokenSchema } from './persistence/refresh-token.schema';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
 import { User, UserSchema } from './persistence/user.schema';
 import { UsersRepository } from './persistence/users.repository';
 import { GetJwksHandler } from './queries/get-jwks/get-jwks.handler';
 import { GetUserHandler } from './queries/get-user/get-user.handler';
+import { AuthEventsController } from './transport/auth-events.controller';
 import { AuthRpcController } from './transport/auth-rpc.controller';
 
 /** Event types the auth service consumes; its events queue is bound to exactly these. */
-export const AUTH_SUBSCRIPTIONS: readonly string[] = [];
+export const AUTH_SUBSCRIPTIONS: readonly string[] = [USER_SESSIONS_REVOKED];
 
 const MODELS = MongooseModule.forFeature([
   { name: User.name, schema: UserSchema },
@@ -48,8 +58,16 @@ const PROVIDERS: Provider[] = [
   LoginHandler,
   RefreshHandler,
   LogoutHandler,
+  SessionMarks,
+  SessionRevoker,
+  LogoutAllHandler,
+  SessionsRevokedHandler,
   UpdateRolesHandler,
   SeedAdminHandler,
+  ForgotPasswordHandler,
+  ResetPasswordHandler,
+  VerifyEmailHandler,
+  ResendVerificationHandler,
   GetUserHandler,
   GetJwksHandler,
 ];
@@ -62,7 +80,7 @@ export class AuthFeatureModule {
       module: AuthFeatureModule,
       // Users carry an outbox (`user.registered`); refresh tokens do not.
       imports: [MODELS, OutboxModule.forFeature([User.name], [MODELS])],
-      controllers: [AuthRpcController],
+      controllers: [AuthRpcController, AuthEventsController],
       providers: [{ provide: AUTH_CONFIG, useValue: config }, ...PROVIDERS],
     };
   }

@@ -13,7 +13,8 @@ export class RefreshToken {
   @Prop({ required: true, index: true })
   familyId!: string;
 
-  @Prop({ required: true })
+  /** Indexed: ending every session of a user revokes all of their tokens in one update. */
+  @Prop({ required: true, index: true })
   userId!: string;
 
   @Prop({ required: true })

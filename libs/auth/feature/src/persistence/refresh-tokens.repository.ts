@@ -40,6 +40,20 @@ export class RefreshTokensRepository implements RefreshTokenStore {
     await this.tokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } }).exec();
   }
 
+  /**
+   * Revokes every refresh token of the user issued up to `issuedUpTo` (every family, one
+   * `updateMany`): tokens of a login after it live on. Idempotent; answers how many it revoked.
+   */
+  async revokeAllOfUser(userId: string, issuedUpTo: Date, now: Date): Promise<number> {
+    const result = await this.tokens
+      .updateMany(
+        { userId: String(userId), revokedAt: null, createdAt: { $lte: issuedUpTo } },
+        { $set: { revokedAt: now } },
+      )
+      .exec();
+    return result.modifiedCount;
+  }
+
   async isFamilyRevoked(familyId: string): Promise<boolean> {
     return (await this.tokens.exists({ familyId, revokedAt: { $ne: null } }).exec()) !== null;
   }

@@ -19,6 +19,13 @@ export class User {
   @Prop({ required: true })
   passwordHash!: string;
 
+  /**
+   * Access tokens issued before this instant are void and refresh tokens issued up to it revoked
+   * (logout-all, role change, password reset). Only ever moved forward (`$max`); null: never.
+   */
+  @Prop({ type: Date, default: null })
+  sessionsValidFrom!: Date | null;
+
   /** Events of this user's state changes, stored in the same write and published by the relay. */
   @Prop({ type: [OutboxEntrySchema], default: [] })
   outbox!: OutboxEntry[];

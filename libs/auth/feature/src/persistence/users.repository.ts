@@ -9,7 +9,12 @@ import { User } from './user.schema';
 export type StoredUser = User & { _id: Types.ObjectId };
 
 /** A user to store: its id is chosen by the caller, so its events can name it. */
-export type NewUser = Omit<User, 'outbox' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId };
+export type NewUser = Omit<User, 'outbox' | 'createdAt' | 'updatedAt' | 'sessionsValidFrom'> & {
+  _id: Types.ObjectId;
+};
+
+/** What may change in the same write that ends a user's sessions (because it is the cause). */
+export type SessionEndingChanges = Partial<Pick<User, 'roles' | 'passwordHash'>>;
 
 /** The users collection; every write is one single-document operation. */
 @Injectable()
@@ -34,13 +39,23 @@ export class UsersRepository {
     return this.users.model.findById(id).lean<StoredUser>().exec();
   }
 
-  /** Replaces the user's roles in one update; the user after it, or null when there is none. */
-  setRoles(id: string, roles: readonly Role[]): Promise<StoredUser | null> {
+  /**
+   * Ends the user's sessions at `notBefore` in one single-document update: `sessionsValidFrom`
+   * moves forward (`$max`: never back, so concurrent revocations cannot undo each other), `changes`
+   * (the new roles or password, when they are the cause) are applied and `event` rides in the
+   * outbox of the same write. The user after it, or null when there is none.
+   */
+  revokeSessions(
+    id: string,
+    notBefore: Date,
+    event: EventEnvelope,
+    changes: SessionEndingChanges = {},
+  ): Promise<StoredUser | null> {
     if (!isObjectId(id)) return Promise.resolve(null);
-    return this.users.model
-      .findOneAndUpdate({ _id: id }, { $set: { roles: [...new Set(roles)] } }, { new: true })
-      .lean<StoredUser>()
-      .exec();
+    const set = Object.keys(changes).length ? { $set: changes } : {};
+    return this.users.findOneAndUpdate({ _id: id }, { ...set, $max: { sessionsValidFrom: notBefore } }, [
+      event,
+    ]) as Promise<StoredUser | null>;
   }
 
   /** Adds `role` to the user's roles in one update (a no-op when they have it). */

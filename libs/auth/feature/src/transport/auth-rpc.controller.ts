@@ -13,6 +13,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { unauthorized } from '../auth.errors';
 import { LoginHandler } from '../commands/login/login.handler';
 import { LogoutHandler } from '../commands/logout/logout.handler';
+import { LogoutAllHandler } from '../commands/logout-all/logout-all.handler';
 import { RefreshHandler } from '../commands/refresh/refresh.handler';
 import { RegisterHandler } from '../commands/register/register.handler';
 import { UpdateRolesHandler } from '../commands/update-roles/update-roles.handler';
@@ -30,6 +31,7 @@ export class AuthRpcController {
     private readonly loginUser: LoginHandler,
     private readonly refreshTokens: RefreshHandler,
     private readonly logoutUser: LogoutHandler,
+    private readonly logoutEverywhere: LogoutAllHandler,
     private readonly updateUserRoles: UpdateRolesHandler,
     private readonly getUser: GetUserHandler,
     private readonly getJwks: GetJwksHandler,
@@ -58,6 +60,13 @@ export class AuthRpcController {
     @Payload(new RpcPayloadPipe(RefreshTokenDto)) req: RpcRequest<RefreshTokenDto>,
   ): Promise<{ revoked: true }> {
     await this.logoutUser.execute(requireActor(req.actor), req.payload.refreshToken);
+    return { revoked: true };
+  }
+
+  /** Ends every session of the caller; replies with a body for the same reason as logout. */
+  @MessagePattern(AUTH_PATTERNS.logoutAll)
+  async logoutAll(@Payload() req: RpcRequest): Promise<{ revoked: true }> {
+    await this.logoutEverywhere.execute(requireActor(req.actor));
     return { revoked: true };
   }
 

@@ -7,6 +7,8 @@ import { Role } from './role';
 export interface Actor {
   userId: string;
   roles: Role[];
+  /** The access token's `email_verified` claim; absent in tokens that do not carry it. */
+  emailVerified?: boolean;
 }
 
 export function isAdmin(actor: Actor | undefined): boolean {

@@ -1,2 +1,3 @@
 export * from './actor';
 export * from './role';
+export * from './session-marks';

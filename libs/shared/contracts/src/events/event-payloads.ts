@@ -12,10 +12,12 @@ import { STOCK_REJECTED, StockRejectedPayload } from './stock-rejected.event';
 import { STOCK_RELEASED, StockReleasedPayload } from './stock-released.event';
 import { STOCK_RESERVED, StockReservedPayload } from './stock-reserved.event';
 import { USER_REGISTERED, UserRegisteredPayload } from './user-registered.event';
+import { USER_SESSIONS_REVOKED, UserSessionsRevokedPayload } from './user-sessions-revoked.event';
 
 /** Maps each routing key to its payload class, so producers and consumers validate the same shape. */
 export const EVENT_PAYLOADS = {
   [USER_REGISTERED]: UserRegisteredPayload,
+  [USER_SESSIONS_REVOKED]: UserSessionsRevokedPayload,
   [BOOK_CREATED]: BookCreatedPayload,
   [BOOK_UPDATED]: BookUpdatedPayload,
   [BOOK_DELETED]: BookDeletedPayload,

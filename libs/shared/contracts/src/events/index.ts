@@ -17,3 +17,4 @@ export * from './stock-rejected.event';
 export * from './stock-released.event';
 export * from './stock-reserved.event';
 export * from './user-registered.event';
+export * from './user-sessions-revoked.event';

@@ -8,6 +8,8 @@ export const AUTH_PATTERNS = {
   refresh: 'auth.refresh',
   /** RefreshTokenDto (actor required) → {revoked: true}: revokes that refresh token's family */
   logout: 'auth.logout',
+  /** {} (actor required) → {revoked: true, notBefore}: ends every session of the caller */
+  logoutAll: 'auth.logout-all',
   /** {} (actor required) → UserDto */
   me: 'auth.me',
   /** UpdateUserRolesPayload (admin actor) → UserDto */
