@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './auth.controller';
 import { AuthRoutesConfig } from './auth-routes.config';
 import { AUTH_ROUTES_CONFIG } from './auth-routes.tokens';
+import { ClientRateLimiter } from './client-rate-limiter';
 import { JwksCache } from './jwks-cache';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
@@ -21,9 +22,10 @@ import { TokenDenylist } from './token-denylist';
     { provide: AUTH_ROUTES_CONFIG, useFactory: () => loadConfig(AuthRoutesConfig) },
     JwksCache,
     TokenDenylist,
+    ClientRateLimiter,
     LoginThrottle,
     JwtStrategy,
   ],
-  exports: [JwksCache, TokenDenylist],
+  exports: [JwksCache, TokenDenylist, ClientRateLimiter],
 })
 export class AuthRoutesModule {}

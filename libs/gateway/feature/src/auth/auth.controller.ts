@@ -1,7 +1,6 @@
 import type { Actor } from '@bookstore/shared/contracts';
 import {
   AUTH_PATTERNS,
-  DomainError,
   ErrorResponseDto,
   JwksDto,
   LoginDto,
@@ -28,6 +27,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 
 import { AdminOnly, Authenticated, CurrentActor } from './auth.decorators';
+import { clientKeyOf } from './client-key';
+import { ClientRateLimit } from './client-rate-limit.decorator';
 import { JwksCache } from './jwks-cache';
 import { LoginThrottle } from './login-throttle';
 import { TokenDenylist } from './token-denylist';
@@ -50,6 +51,7 @@ export class AuthController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
+  @ClientRateLimit('register')
   register(@Body() body: RegisterDto): Promise<UserDto> {
     return this.rpc.send('auth', AUTH_PATTERNS.register, body);
   }
@@ -62,18 +64,12 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Bad credentials' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failures; see Retry-After' })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest): Promise<TokenPairDto> {
-    const ip = req.ip || 'unknown';
-    await this.throttle.assertAllowed(body.email, ip);
-    try {
-      const pair = await this.rpc.send<TokenPairDto>('auth', AUTH_PATTERNS.login, body);
-      await this.throttle.recordSuccess(body.email);
-      return pair;
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'AUTH.INVALID_CREDENTIALS') {
-        await this.throttle.recordFailure(body.email, ip);
-      }
-      throw error;
-    }
+    const client = clientKeyOf(req);
+    // Counted as a failure before argon2 runs; only a success gives the attempt back.
+    await this.throttle.reserve(body.email, client);
+    const pair = await this.rpc.send<TokenPairDto>('auth', AUTH_PATTERNS.login, body);
+    await this.throttle.succeeded(body.email, client);
+    return pair;
   }
 
   @Post('refresh')
