@@ -10,18 +10,14 @@ import { KeyStore } from './adapters/keys/key-store';
 import { PasswordHasher } from './adapters/password-hasher';
 import { SessionMarks } from './adapters/session-marks';
 import { AUTH_CONFIG } from './auth.tokens';
-import { ForgotPasswordHandler } from './commands/forgot-password/forgot-password.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { LogoutAllHandler } from './commands/logout-all/logout-all.handler';
 import { RefreshHandler } from './commands/refresh/refresh.handler';
 import { RegisterHandler } from './commands/register/register.handler';
-import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
-import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 import { SessionRevoker } from './commands/revoke-sessions/session-revoker';
 import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
 import { UpdateRolesHandler } from './commands/update-roles/update-roles.handler';
-import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
 import type { AuthConfig } from './config/auth.config';
 import { SessionsRevokedHandler } from './events/sessions-revoked/sessions-revoked.handler';
 import { RefreshToken, RefreshTokenSchema } from './persistence/refresh-token.schema';
@@ -64,10 +60,6 @@ const PROVIDERS: Provider[] = [
   SessionsRevokedHandler,
   UpdateRolesHandler,
   SeedAdminHandler,
-  ForgotPasswordHandler,
-  ResetPasswordHandler,
-  VerifyEmailHandler,
-  ResendVerificationHandler,
   GetUserHandler,
   GetJwksHandler,
 ];

@@ -10,7 +10,7 @@ import type { AuthConfig } from '../../config/auth.config';
 import { KeyStore } from './key-store';
 import { ACCESS_TOKEN_ALG } from './signing-keys';
 
-/** Signs access tokens: sub, roles, email_verified, jti, iss, aud, iat, exp; `kid` in the header. */
+/** Signs access tokens: sub, roles, jti, iss, aud, iat, exp; `kid` in the header. */
 @Injectable()
 export class AccessTokenSigner {
   constructor(
@@ -18,12 +18,12 @@ export class AccessTokenSigner {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  sign(userId: string, roles: Role[], emailVerified = false): Promise<string> {
+  sign(userId: string, roles: Role[]): Promise<string> {
     const key = this.keys.signing();
     const nowMs = Date.now();
     const now = Math.floor(nowMs / 1000);
     // The millisecond issue time: compared with a user's sessions mark (revocation) by the gateway.
-    return new SignJWT({ roles, email_verified: emailVerified, [ISSUED_AT_MS_CLAIM]: nowMs })
+    return new SignJWT({ roles, [ISSUED_AT_MS_CLAIM]: nowMs })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: key.kid, typ: 'JWT' })
       .setSubject(userId)
       .setJti(randomUUID())
@@ -37,7 +37,7 @@ export class AccessTokenSigner {
   /** What a login or a refresh answers: a fresh access token with the user's roles, and `refreshToken`. */
   async pair(user: UserDto, refreshToken: string): Promise<TokenPairDto> {
     return {
-      accessToken: await this.sign(user.id, user.roles, user.emailVerified),
+      accessToken: await this.sign(user.id, user.roles),
       refreshToken,
       tokenType: 'Bearer',
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
