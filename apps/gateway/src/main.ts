@@ -14,7 +14,7 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    gatewayHttpAdapter(),
+    gatewayHttpAdapter(config),
     // JSON bodies are parsed by configureGatewayHttp's parser, not Nest's.
     { logger, bodyParser: false },
   );

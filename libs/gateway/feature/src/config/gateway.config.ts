@@ -2,6 +2,8 @@ import { InfraConfig } from '@bookstore/shared/platform';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 
+import { IsTrustedProxies } from '../http/trusted-proxies';
+
 /** The gateway's environment (README lists every variable and its default). */
 export class GatewayConfig extends InfraConfig {
   @IsInt()
@@ -25,6 +27,13 @@ export class GatewayConfig extends InfraConfig {
   )
   @IsString({ each: true })
   CORS_ORIGINS: string[] = ['http://localhost:3000'];
+
+  /**
+   * Proxies whose X-Forwarded-For the gateway believes (the client address feeds every rate limit):
+   * comma-separated IPs/CIDRs, or a hop count. Default none: the client is the socket's peer.
+   */
+  @IsTrustedProxies()
+  TRUSTED_PROXIES = '';
 
   /** How long the gateway waits for a service before answering 504. */
   @IsInt()

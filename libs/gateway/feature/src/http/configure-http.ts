@@ -6,6 +6,7 @@ import { correlationContextHook, correlationIdHook } from './correlation-id';
 import { httpMetricsHook } from './http-metrics.hook';
 import { acceptEmptyJsonBodies } from './json-body.parser';
 import { securityHeadersHook } from './security-headers';
+import { trustProxyOption } from './trusted-proxies';
 import { createValidationPipe } from './validation.pipe';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -14,11 +15,12 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
  * The gateway's HTTP server: Fastify. Measured on this machine, a minimal Nest app served three
  * times the requests per second on Fastify that it served on Express (docs/BENCHMARKS.md).
  */
-export function gatewayHttpAdapter(): FastifyAdapter {
+export function gatewayHttpAdapter(config: Pick<GatewayConfig, 'TRUSTED_PROXIES'>): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    // X-Forwarded-For is believed only from a proxy on this host (the client IP feeds login throttling).
-    trustProxy: 'loopback',
+    // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES names (the client address
+    // feeds every rate limit); by default from none.
+    trustProxy: trustProxyOption(config.TRUSTED_PROXIES),
     // Idle keep-alive sockets outlive any client's or proxy's own idle timeout, so a client never
     // reuses a socket the gateway is closing at that instant (the "other side closed" race).
     keepAliveTimeout: 65_000,
