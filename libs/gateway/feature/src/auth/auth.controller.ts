@@ -32,6 +32,7 @@ import { ClientRateLimit } from './client-rate-limit.decorator';
 import { JwksCache } from './jwks-cache';
 import { LoginThrottle } from './login-throttle';
 import { TokenDenylist } from './token-denylist';
+import { TokenRevocations } from './token-revocations';
 import type { VerifiedAccessToken } from './verified-access-token';
 import { CurrentAccessToken } from './verified-access-token';
 
@@ -44,6 +45,7 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
     private readonly denylist: TokenDenylist,
     private readonly jwks: JwksCache,
+    private readonly revocations: TokenRevocations,
   ) {}
 
   @Post('register')
@@ -96,6 +98,22 @@ export class AuthController {
   ): Promise<void> {
     await this.rpc.send('auth', AUTH_PATTERNS.logout, body, { actor });
     await this.denylist.add(token.jti, token.exp);
+    this.revocations.tokenRevoked(token.jti);
+  }
+
+  @Post('logout-all')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'End every session of the caller',
+    description:
+      'Every refresh token of the caller is revoked and every access token issued before now stops ' +
+      'working at once, on every gateway; their notification streams close. A login afterwards works.',
+  })
+  @ApiNoContentResponse({ description: 'Every session ended' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not authenticated' })
+  async logoutAll(@CurrentActor() actor: Actor): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.logoutAll, {}, { actor });
   }
 
   @Get('me')

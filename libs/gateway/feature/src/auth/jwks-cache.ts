@@ -20,7 +20,7 @@ const STARTUP_RETRY_MS = 2000;
 @Injectable()
 export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JwksCache.name);
-  /** Public keys by `kid`, as SPKI PEM (what passport-jwt hands to jsonwebtoken). */
+  /** Public keys by `kid`, as SPKI PEM (the key form JwtService.verifyAsync takes). */
   private keys = new Map<string, string>();
   private lastFetchAt = 0;
   private fetching?: Promise<JwksDto>;

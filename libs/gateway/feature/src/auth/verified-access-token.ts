@@ -4,8 +4,12 @@ import { createParamDecorator } from '@nestjs/common';
 /** What the gateway keeps of a verified access token besides the Actor: for revoking it. */
 export interface VerifiedAccessToken {
   jti: string;
+  /** The subject: whose sessions mark applies to the token. */
+  userId: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** Issue time in milliseconds (the `iat_ms` claim, else `iat` × 1000), compared with the mark. */
+  issuedAtMs: number;
 }
 
 /** The request as AccessTokenGuard leaves it. */

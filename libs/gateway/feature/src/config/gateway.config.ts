@@ -53,6 +53,16 @@ export class GatewayConfig extends InfraConfig {
   @Max(3_600_000)
   BOOK_CACHE_TTL_MS = 60_000;
 
+  /**
+   * How often each gateway instance re-checks the access tokens of its open notification streams
+   * against the denylist and the users' sessions marks (one Redis MGET), ending revoked ones:
+   * the way a logout or a missed revocation event on another instance reaches a stream here.
+   */
+  @IsInt()
+  @Min(200)
+  @Max(60_000)
+  STREAM_REVOCATION_CHECK_MS = 2000;
+
   /** Books kept in the gateway's read cache (least recently read go first); 0 turns it off. */
   @IsInt()
   @Min(0)

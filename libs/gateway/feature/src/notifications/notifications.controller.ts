@@ -20,7 +20,8 @@ import {
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 
-import { Authenticated, CurrentActor } from '../auth';
+import type { VerifiedAccessToken } from '../auth';
+import { Authenticated, CurrentAccessToken, CurrentActor } from '../auth';
 import { NotificationStreamService } from './notification-stream.service';
 
 /** `/api/v1/notifications`: the caller's notifications, and their live stream. */
@@ -48,7 +49,8 @@ export class NotificationsController {
     summary: "Live stream of the caller's new notifications (Server-Sent Events)",
     description:
       'Each new notification arrives as an event of type `notification` whose data is a ' +
-      'NotificationDto; a `: heartbeat` comment comes every 15 s.',
+      'NotificationDto; a `: heartbeat` comment comes every 15 s. The stream ends when the access ' +
+      'token that opened it expires or is revoked (logout, logout-all, role change, password reset).',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
@@ -56,8 +58,11 @@ export class NotificationsController {
     // The body is a stream of text events, not one JSON document: described as a string.
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
-  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
-    return this.streams.forUser(actor.userId);
+  stream(
+    @CurrentActor() actor: Actor,
+    @CurrentAccessToken() token: VerifiedAccessToken,
+  ): Observable<MessageEvent> {
+    return this.streams.forUser(actor.userId, token);
   }
 
   @Post(':id/read')
