@@ -1,1 +1,2 @@
 export * from './lib/render-notification';
+export * from './lib/safe-name';

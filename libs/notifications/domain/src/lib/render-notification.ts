@@ -1,3 +1,5 @@
+import { greeting } from './safe-name';
+
 /** What a notification says; the same text goes into the in-app list and the e-mail. */
 export interface RenderedNotification {
   /** The event that caused it, without version: `order.confirmed`. */
@@ -32,7 +34,7 @@ export function renderWelcome(facts: WelcomeFacts): RenderedNotification {
   return {
     type: 'user.registered',
     title: 'Welcome to the bookstore',
-    body: `Hello ${facts.name}, your account is ready. Happy reading!`,
+    body: `${greeting(facts.name)}, your account is ready. Happy reading!`,
     data: { userId: facts.userId },
   };
 }

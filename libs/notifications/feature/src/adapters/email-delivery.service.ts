@@ -1,3 +1,4 @@
+import { greeting } from '@bookstore/notifications/domain';
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { NotificationDoc } from '../persistence/notification.repository';
@@ -32,7 +33,8 @@ export class EmailDeliveryService {
         id,
         to: recipient.email,
         subject: notification.title,
-        text: `Hello ${recipient.name},\n\n${notification.body}\n\nThe Bookstore`,
+        // The name is the user's own text: greeting() leaves out what could become a link.
+        text: `${greeting(recipient.name)},\n\n${notification.body}\n\nThe Bookstore`,
       });
     } catch (error) {
       await this.notifications.releaseEmailClaim(notification._id, claim);

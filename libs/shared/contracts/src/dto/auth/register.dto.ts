@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 import { normalizeEmailValue } from './normalize-email';
+import { IsPersonName } from './person-name';
 
 /** `POST /auth/register`: a new customer account. */
 export class RegisterDto {
@@ -18,8 +19,15 @@ export class RegisterDto {
   @Length(8, 128)
   password!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Ada Reader' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    example: 'Ada Reader',
+    description:
+      "A plain name (any script, ' ’ - . , and spaces): no web address, markup or control character",
+  })
   @IsString()
   @Length(1, 100)
+  @IsPersonName()
   name!: string;
 }
