@@ -1,3 +1,4 @@
+export * from './account-tokens/account-token';
 export * from './keys/key-ring';
 export * from './refresh-tokens/refresh-token-families';
 export * from './refresh-tokens/refresh-token-record';

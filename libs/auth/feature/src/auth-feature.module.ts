@@ -11,14 +11,18 @@ import { PasswordHasher } from './adapters/password-hasher';
 import { SessionMarks } from './adapters/session-marks';
 import { AUTH_CONFIG } from './auth.tokens';
 import { LoginHandler } from './commands/login/login.handler';
+import { ForgotPasswordHandler } from './commands/forgot-password/forgot-password.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { LogoutAllHandler } from './commands/logout-all/logout-all.handler';
 import { RefreshHandler } from './commands/refresh/refresh.handler';
 import { RegisterHandler } from './commands/register/register.handler';
 import { SessionRevoker } from './commands/revoke-sessions/session-revoker';
+import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
+import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
 import { UpdateRolesHandler } from './commands/update-roles/update-roles.handler';
 import type { AuthConfig } from './config/auth.config';
+import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
 import { SessionsRevokedHandler } from './events/sessions-revoked/sessions-revoked.handler';
 import { RefreshToken, RefreshTokenSchema } from './persistence/refresh-token.schema';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
@@ -61,6 +65,10 @@ const PROVIDERS: Provider[] = [
   UpdateRolesHandler,
   SeedAdminHandler,
   GetUserHandler,
+  ForgotPasswordHandler,
+  ResetPasswordHandler,
+  VerifyEmailHandler,
+  ResendVerificationHandler,
   GetJwksHandler,
 ];
 

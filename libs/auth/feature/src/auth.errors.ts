@@ -8,6 +8,8 @@ export const AUTH_ERRORS = {
   USER_NOT_FOUND: 'AUTH.USER_NOT_FOUND',
   UNAUTHORIZED: 'AUTH.UNAUTHORIZED',
   FORBIDDEN: 'AUTH.FORBIDDEN',
+  RESET_TOKEN_INVALID: 'AUTH.RESET_TOKEN_INVALID',
+  VERIFICATION_TOKEN_INVALID: 'AUTH.VERIFICATION_TOKEN_INVALID',
 } as const;
 
 /** 409: an account with this e-mail already exists (the unique index on `email` refused it). */
@@ -30,3 +32,14 @@ export const unauthorized = () =>
 
 export const forbidden = () =>
   DomainError.forbidden(AUTH_ERRORS.FORBIDDEN, 'You do not have the role this action requires');
+
+/** 400: the reset token is unknown, spent, replaced by a newer one, or expired. */
+export const resetTokenInvalid = () =>
+  DomainError.validation(AUTH_ERRORS.RESET_TOKEN_INVALID, 'Invalid or expired password reset token');
+
+/** 400: the verification token is unknown, spent, replaced by a newer one, or expired. */
+export const verificationTokenInvalid = () =>
+  DomainError.validation(
+    AUTH_ERRORS.VERIFICATION_TOKEN_INVALID,
+    'Invalid or expired e-mail verification token',
+  );

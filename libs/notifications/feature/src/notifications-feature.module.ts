@@ -4,6 +4,8 @@ import {
   ORDER_DELIVERED,
   ORDER_REJECTED,
   ORDER_SHIPPED,
+  USER_EMAIL_VERIFICATION_REQUESTED,
+  USER_PASSWORD_RESET_REQUESTED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
@@ -11,15 +13,20 @@ import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { AccountEmailDeliveryService } from './adapters/account-email-delivery.service';
 import { EmailDeliveryService } from './adapters/email-delivery.service';
 import { MailSender } from './adapters/mail-sender';
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import type { NotificationsConfig } from './config/notifications.config';
+import { EmailVerificationRequestedHandler } from './events/email-verification-requested/email-verification-requested.handler';
 import { NotifyUserHandler } from './events/notify-user/notify-user.handler';
+import { PasswordResetRequestedHandler } from './events/password-reset-requested/password-reset-requested.handler';
 import { UserRegisteredHandler } from './events/user-registered/user-registered.handler';
 import { NOTIFICATIONS_CONFIG } from './notifications.tokens';
+import { AccountEmailRepository } from './persistence/account-email.repository';
 import { NotificationRepository } from './persistence/notification.repository';
 import { Notification, NotificationSchema } from './persistence/notification.schema';
+import { SentAccountEmail, SentAccountEmailSchema } from './persistence/sent-account-email.schema';
 import { UserContact, UserContactSchema } from './persistence/user-contact.schema';
 import { UserDirectoryRepository } from './persistence/user-directory.repository';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
@@ -29,6 +36,8 @@ import { NotificationsRpcController } from './transport/notifications-rpc.contro
 /** Event types the notifications service consumes; its events queue is bound to exactly these. */
 export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = [
   USER_REGISTERED,
+  USER_PASSWORD_RESET_REQUESTED,
+  USER_EMAIL_VERIFICATION_REQUESTED,
   ORDER_CONFIRMED,
   ORDER_REJECTED,
   ORDER_CANCELLED,
@@ -39,6 +48,7 @@ export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = [
 const MODELS = MongooseModule.forFeature([
   { name: Notification.name, schema: NotificationSchema },
   { name: UserContact.name, schema: UserContactSchema },
+  { name: SentAccountEmail.name, schema: SentAccountEmailSchema },
 ]);
 
 const PROVIDERS: Provider[] = [
@@ -51,6 +61,10 @@ const PROVIDERS: Provider[] = [
   NotificationRepository,
   UserDirectoryRepository,
   EmailDeliveryService,
+  AccountEmailRepository,
+  AccountEmailDeliveryService,
+  PasswordResetRequestedHandler,
+  EmailVerificationRequestedHandler,
   NotifyUserHandler,
   UserRegisteredHandler,
   ListNotificationsHandler,

@@ -42,4 +42,25 @@ export class AuthConfig extends InfraConfig {
   @IsInt()
   @Min(300)
   REFRESH_TOKEN_TTL_SECONDS = 604_800;
+
+  /** How long a password-reset link works (single use). */
+  @IsInt()
+  @Min(300)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 1800;
+
+  /** How long an e-mail verification link works (single use). */
+  @IsInt()
+  @Min(3600)
+  @Max(604_800)
+  EMAIL_VERIFICATION_TTL_SECONDS = 86_400;
+
+  /**
+   * At most one reset (or verification) e-mail per account in this window: repeated requests
+   * within it send nothing new and keep the earlier link valid (no mailbox flooding).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  ACCOUNT_EMAIL_INTERVAL_SECONDS = 60;
 }

@@ -10,6 +10,8 @@ export function toUserDto(user: User & { _id: Types.ObjectId }): UserDto {
     email: user.email,
     name: user.name,
     roles: [...user.roles],
+    // Accounts stored before verification existed have no flag: not verified.
+    emailVerified: user.emailVerified === true,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

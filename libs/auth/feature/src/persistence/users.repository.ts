@@ -3,6 +3,7 @@ import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 
+import type { AccountToken } from './account-token.schema';
 import { User } from './user.schema';
 
 /** A stored user as reads return it. */
@@ -62,6 +63,83 @@ export class UsersRepository {
   async grantRole(id: Types.ObjectId, role: Role): Promise<void> {
     await this.users.model.updateOne({ _id: id }, { $addToSet: { roles: role } }).exec();
   }
+
+  /**
+   * Stores a new password-reset token (replacing an earlier unspent one) with the event that
+   * e-mails it, in one conditional update: only when no token was issued after `issuedBefore`
+   * (one e-mail per interval). False when it did not apply, also for an id that names nobody.
+   */
+  requestPasswordReset(
+    id: Types.ObjectId,
+    token: AccountToken,
+    issuedBefore: Date,
+    events: readonly EventEnvelope[],
+  ): Promise<boolean> {
+    return this.users.update(
+      { _id: id, ...noTokenIssuedSince('passwordReset', issuedBefore) },
+      { $set: { passwordReset: token } },
+      events,
+    );
+  }
+
+  /** The account whose unexpired reset token hashes to `tokenHash`, or null. */
+  findByPasswordResetToken(tokenHash: string, now: Date): Promise<StoredUser | null> {
+    return this.users.model
+      .findOne({ 'passwordReset.tokenHash': tokenHash, 'passwordReset.expiresAt': { $gt: now } })
+      .lean<StoredUser>()
+      .exec();
+  }
+
+  /**
+   * Spends the reset token in one conditional update (of concurrent resets with one token, exactly
+   * one matches). The link reached the owner's mailbox, so the address counts as verified. The
+   * user after it, or null for an unknown, spent, replaced or expired token.
+   */
+  spendPasswordReset(tokenHash: string, now: Date): Promise<StoredUser | null> {
+    return this.users.model
+      .findOneAndUpdate(
+        { 'passwordReset.tokenHash': tokenHash, 'passwordReset.expiresAt': { $gt: now } },
+        { $set: { emailVerified: true }, $unset: { passwordReset: 1, emailVerification: 1 } },
+        { new: true },
+      )
+      .lean<StoredUser>()
+      .exec();
+  }
+
+  /**
+   * Stores a new verification token (replacing an earlier one) with the event that e-mails it, in
+   * one conditional update: only while the address is unverified and no token was issued after
+   * `issuedBefore`. False when it did not apply.
+   */
+  requestEmailVerification(
+    id: Types.ObjectId,
+    token: AccountToken,
+    issuedBefore: Date,
+    events: readonly EventEnvelope[],
+  ): Promise<boolean> {
+    return this.users.update(
+      { _id: id, emailVerified: { $ne: true }, ...noTokenIssuedSince('emailVerification', issuedBefore) },
+      { $set: { emailVerification: token } },
+      events,
+    );
+  }
+
+  /** Spends the verification token and marks the address verified, in one conditional update. */
+  verifyEmail(tokenHash: string, now: Date): Promise<StoredUser | null> {
+    return this.users.model
+      .findOneAndUpdate(
+        { 'emailVerification.tokenHash': tokenHash, 'emailVerification.expiresAt': { $gt: now } },
+        { $set: { emailVerified: true }, $unset: { emailVerification: 1 } },
+        { new: true },
+      )
+      .lean<StoredUser>()
+      .exec();
+  }
+}
+
+/** No pending token of this kind, or the pending one was issued before `issuedBefore`. */
+function noTokenIssuedSince(field: 'passwordReset' | 'emailVerification', issuedBefore: Date) {
+  return { $or: [{ [field]: null }, { [`${field}.issuedAt`]: { $lt: issuedBefore } }] };
 }
 
 /** Only canonical 24-hex ids; anything else is "no such user" (404), never a cast error. */

@@ -1,22 +1,29 @@
 import type { Actor, JwksDto, RpcRequest, TokenPairDto, UserDto } from '@bookstore/shared/contracts';
 import {
   AUTH_PATTERNS,
+  ForgotPasswordDto,
   LoginDto,
   RefreshTokenDto,
   RegisterDto,
+  ResetPasswordDto,
   UpdateUserRolesPayload,
+  VerifyEmailDto,
 } from '@bookstore/shared/contracts';
 import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
 import { unauthorized } from '../auth.errors';
+import { ForgotPasswordHandler } from '../commands/forgot-password/forgot-password.handler';
 import { LoginHandler } from '../commands/login/login.handler';
 import { LogoutHandler } from '../commands/logout/logout.handler';
 import { LogoutAllHandler } from '../commands/logout-all/logout-all.handler';
 import { RefreshHandler } from '../commands/refresh/refresh.handler';
 import { RegisterHandler } from '../commands/register/register.handler';
+import { ResendVerificationHandler } from '../commands/resend-verification/resend-verification.handler';
+import { ResetPasswordHandler } from '../commands/reset-password/reset-password.handler';
 import { UpdateRolesHandler } from '../commands/update-roles/update-roles.handler';
+import { VerifyEmailHandler } from '../commands/verify-email/verify-email.handler';
 import { GetJwksHandler } from '../queries/get-jwks/get-jwks.handler';
 import { GetUserHandler } from '../queries/get-user/get-user.handler';
 
@@ -35,6 +42,10 @@ export class AuthRpcController {
     private readonly updateUserRoles: UpdateRolesHandler,
     private readonly getUser: GetUserHandler,
     private readonly getJwks: GetJwksHandler,
+    private readonly forgotPasswordOf: ForgotPasswordHandler,
+    private readonly resetPasswordWith: ResetPasswordHandler,
+    private readonly verifyEmailWith: VerifyEmailHandler,
+    private readonly resendVerificationTo: ResendVerificationHandler,
   ) {}
 
   @MessagePattern(AUTH_PATTERNS.register)
@@ -85,6 +96,37 @@ export class AuthRpcController {
   @MessagePattern(AUTH_PATTERNS.jwks)
   jwks(): JwksDto {
     return this.getJwks.execute();
+  }
+
+  /** The same reply whether the e-mail has an account or not. */
+  @MessagePattern(AUTH_PATTERNS.forgotPassword)
+  async forgotPassword(
+    @Payload(new RpcPayloadPipe(ForgotPasswordDto)) req: RpcRequest<ForgotPasswordDto>,
+  ): Promise<{ accepted: true }> {
+    await this.forgotPasswordOf.execute(req.payload);
+    return { accepted: true };
+  }
+
+  @MessagePattern(AUTH_PATTERNS.resetPassword)
+  async resetPassword(
+    @Payload(new RpcPayloadPipe(ResetPasswordDto)) req: RpcRequest<ResetPasswordDto>,
+  ): Promise<{ reset: true }> {
+    await this.resetPasswordWith.execute(req.payload);
+    return { reset: true };
+  }
+
+  @MessagePattern(AUTH_PATTERNS.verifyEmail)
+  async verifyEmail(
+    @Payload(new RpcPayloadPipe(VerifyEmailDto)) req: RpcRequest<VerifyEmailDto>,
+  ): Promise<{ verified: true }> {
+    await this.verifyEmailWith.execute(req.payload);
+    return { verified: true };
+  }
+
+  @MessagePattern(AUTH_PATTERNS.resendVerification)
+  async resendVerification(@Payload() req: RpcRequest): Promise<{ accepted: true }> {
+    await this.resendVerificationTo.execute(requireActor(req.actor));
+    return { accepted: true };
   }
 }
 

@@ -77,6 +77,20 @@ export class AuthRoutesConfig {
   REGISTER_WINDOW_SECONDS = 600;
 
   /**
+   * Password-reset requests and verification re-sends (together) one client may make within
+   * ACCOUNT_EMAIL_WINDOW_SECONDS: each sends an e-mail to an address the client names.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  ACCOUNT_EMAIL_MAX_PER_CLIENT = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ACCOUNT_EMAIL_WINDOW_SECONDS = 900;
+
+  /**
    * Comma-separated client addresses or CIDR ranges the per-client limits (registration, failures
    * per client) do not count: synthetic monitoring, load generators. Per-account back-off still
    * applies to them. Default none.

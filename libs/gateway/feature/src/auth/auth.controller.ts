@@ -2,17 +2,21 @@ import type { Actor } from '@bookstore/shared/contracts';
 import {
   AUTH_PATTERNS,
   ErrorResponseDto,
+  ForgotPasswordDto,
   JwksDto,
   LoginDto,
   RefreshTokenDto,
   RegisterDto,
+  ResetPasswordDto,
   TokenPairDto,
   UpdateRolesDto,
   UserDto,
+  VerifyEmailDto,
 } from '@bookstore/shared/contracts';
 import { RpcClient } from '@bookstore/shared/messaging';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -145,5 +149,52 @@ export class AuthController {
   @ApiOkResponse({ type: JwksDto })
   jwksDocument(): Promise<JwksDto> {
     return this.jwks.fetch();
+  }
+
+  @Post('password/forgot')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ClientRateLimit('accountEmail')
+  @ApiOperation({
+    summary: 'E-mail a single-use password-reset link',
+    description: 'The same answer whether the e-mail has an account or not; the link works once, briefly.',
+  })
+  @ApiAcceptedResponse({ description: 'Accepted; a link goes out if the address has an account' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body' })
+  async forgotPassword(@Body() body: ForgotPasswordDto): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.forgotPassword, body);
+  }
+
+  @Post('password/reset')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set a new password with the token from the reset e-mail; every session ends' })
+  @ApiNoContentResponse({
+    description: 'Password changed; every refresh and access token of the user is void',
+  })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body, or invalid or expired token' })
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.resetPassword, body);
+  }
+
+  @Post('email/verify')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Verify the account’s e-mail address with the token from the e-mail' })
+  @ApiNoContentResponse({ description: 'Verified; the next access token says `email_verified: true`' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid body, or invalid or expired token' })
+  async verifyEmail(@Body() body: VerifyEmailDto): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.verifyEmail, body);
+  }
+
+  @Post('email/verify/resend')
+  @Authenticated()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ClientRateLimit('accountEmail')
+  @ApiOperation({
+    summary: 'E-mail a new verification link to the caller',
+    description: 'Nothing is sent when the address is verified already or a link went out a moment ago.',
+  })
+  @ApiAcceptedResponse({ description: 'Accepted' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not authenticated' })
+  async resendVerification(@CurrentActor() actor: Actor): Promise<void> {
+    await this.rpc.send('auth', AUTH_PATTERNS.resendVerification, {}, { actor });
   }
 }

@@ -13,6 +13,11 @@ export interface ClientRateLimitRule {
 export function clientRateLimitRules(config: AuthRoutesConfig) {
   return {
     register: { max: config.REGISTER_MAX_PER_CLIENT, windowSeconds: config.REGISTER_WINDOW_SECONDS },
+    // Password-reset and verification e-mails share one budget per client: both send e-mail.
+    accountEmail: {
+      max: config.ACCOUNT_EMAIL_MAX_PER_CLIENT,
+      windowSeconds: config.ACCOUNT_EMAIL_WINDOW_SECONDS,
+    },
   } satisfies Record<string, ClientRateLimitRule>;
 }
 

@@ -1,5 +1,5 @@
 import { InfraConfig } from '@bookstore/shared/platform';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** The notifications service's environment (README lists every variable and its default). */
 export class NotificationsConfig extends InfraConfig {
@@ -25,4 +25,8 @@ export class NotificationsConfig extends InfraConfig {
   @IsString()
   @IsNotEmpty()
   MAIL_DIR = '.infra/mail';
+
+  /** The public web app that e-mailed links open (`/reset-password`, `/verify-email`). */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  APP_URL = 'http://localhost:3000';
 }

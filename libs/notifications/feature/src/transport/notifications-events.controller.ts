@@ -3,6 +3,8 @@ import { renderOrderNotice } from '@bookstore/notifications/domain';
 import type {
   EventEnvelope,
   OrderStatusChangedPayload,
+  UserEmailVerificationRequestedPayload,
+  UserPasswordResetRequestedPayload,
   UserRegisteredPayload,
 } from '@bookstore/shared/contracts';
 import {
@@ -11,13 +13,17 @@ import {
   ORDER_DELIVERED,
   ORDER_REJECTED,
   ORDER_SHIPPED,
+  USER_EMAIL_VERIFICATION_REQUESTED,
+  USER_PASSWORD_RESET_REQUESTED,
   USER_REGISTERED,
 } from '@bookstore/shared/contracts';
 import { EventPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
+import { EmailVerificationRequestedHandler } from '../events/email-verification-requested/email-verification-requested.handler';
 import { NotifyUserHandler } from '../events/notify-user/notify-user.handler';
+import { PasswordResetRequestedHandler } from '../events/password-reset-requested/password-reset-requested.handler';
 import { UserRegisteredHandler } from '../events/user-registered/user-registered.handler';
 
 type OrderEvent = EventEnvelope<OrderStatusChangedPayload>;
@@ -28,11 +34,27 @@ export class NotificationsEventsController {
   constructor(
     private readonly userRegistered: UserRegisteredHandler,
     private readonly notifyUser: NotifyUserHandler,
+    private readonly passwordResetRequested: PasswordResetRequestedHandler,
+    private readonly emailVerificationRequested: EmailVerificationRequestedHandler,
   ) {}
 
   @EventPattern(USER_REGISTERED)
   registered(@Payload(EventPayloadPipe) event: EventEnvelope<UserRegisteredPayload>): Promise<void> {
     return this.userRegistered.execute(event);
+  }
+
+  @EventPattern(USER_PASSWORD_RESET_REQUESTED)
+  passwordReset(
+    @Payload(EventPayloadPipe) event: EventEnvelope<UserPasswordResetRequestedPayload>,
+  ): Promise<void> {
+    return this.passwordResetRequested.execute(event);
+  }
+
+  @EventPattern(USER_EMAIL_VERIFICATION_REQUESTED)
+  emailVerification(
+    @Payload(EventPayloadPipe) event: EventEnvelope<UserEmailVerificationRequestedPayload>,
+  ): Promise<void> {
+    return this.emailVerificationRequested.execute(event);
   }
 
   @EventPattern(ORDER_CONFIRMED)

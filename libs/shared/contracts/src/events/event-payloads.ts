@@ -11,6 +11,14 @@ import { ORDER_SHIPPED, OrderShippedPayload } from './order-shipped.event';
 import { STOCK_REJECTED, StockRejectedPayload } from './stock-rejected.event';
 import { STOCK_RELEASED, StockReleasedPayload } from './stock-released.event';
 import { STOCK_RESERVED, StockReservedPayload } from './stock-reserved.event';
+import {
+  USER_EMAIL_VERIFICATION_REQUESTED,
+  UserEmailVerificationRequestedPayload,
+} from './user-email-verification-requested.event';
+import {
+  USER_PASSWORD_RESET_REQUESTED,
+  UserPasswordResetRequestedPayload,
+} from './user-password-reset-requested.event';
 import { USER_REGISTERED, UserRegisteredPayload } from './user-registered.event';
 import { USER_SESSIONS_REVOKED, UserSessionsRevokedPayload } from './user-sessions-revoked.event';
 
@@ -18,6 +26,8 @@ import { USER_SESSIONS_REVOKED, UserSessionsRevokedPayload } from './user-sessio
 export const EVENT_PAYLOADS = {
   [USER_REGISTERED]: UserRegisteredPayload,
   [USER_SESSIONS_REVOKED]: UserSessionsRevokedPayload,
+  [USER_PASSWORD_RESET_REQUESTED]: UserPasswordResetRequestedPayload,
+  [USER_EMAIL_VERIFICATION_REQUESTED]: UserEmailVerificationRequestedPayload,
   [BOOK_CREATED]: BookCreatedPayload,
   [BOOK_UPDATED]: BookUpdatedPayload,
   [BOOK_DELETED]: BookDeletedPayload,

@@ -16,5 +16,7 @@ export * from './order-status-changed.payload';
 export * from './stock-rejected.event';
 export * from './stock-released.event';
 export * from './stock-reserved.event';
+export * from './user-email-verification-requested.event';
+export * from './user-password-reset-requested.event';
 export * from './user-registered.event';
 export * from './user-sessions-revoked.event';

@@ -16,4 +16,12 @@ export const AUTH_PATTERNS = {
   updateRoles: 'auth.users.update-roles',
   /** {} → JwksDto */
   jwks: 'auth.jwks',
+  /** ForgotPasswordDto → {accepted: true}, the same whether the e-mail has an account or not */
+  forgotPassword: 'auth.password.forgot',
+  /** ResetPasswordDto → {reset: true}: spends the token, sets the password, ends every session */
+  resetPassword: 'auth.password.reset',
+  /** VerifyEmailDto → {verified: true}: spends the token, marks the address verified */
+  verifyEmail: 'auth.email.verify',
+  /** {} (actor required) → {accepted: true}: a new verification e-mail unless already verified */
+  resendVerification: 'auth.email.verify.resend',
 } as const;

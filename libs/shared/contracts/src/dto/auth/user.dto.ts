@@ -16,6 +16,9 @@ export class UserDto {
   @ApiProperty({ enum: Role, isArray: true, example: [Role.Customer] })
   roles!: Role[];
 
+  @ApiProperty({ description: 'Whether the owner proved the address (verification link or password reset)' })
+  emailVerified!: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
