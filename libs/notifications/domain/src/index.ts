@@ -1,2 +1,3 @@
+export * from './lib/render-account-email';
 export * from './lib/render-notification';
 export * from './lib/safe-name';
