@@ -3,8 +3,10 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 import type { GatewayConfig } from '../config/gateway.config';
 import { correlationContextHook, correlationIdHook } from './correlation-id';
+import { answerFrameworkError } from './framework-errors';
 import { httpMetricsHook } from './http-metrics.hook';
 import { acceptEmptyJsonBodies } from './json-body.parser';
+import { queryStringGuardHook } from './query-string.guard';
 import { securityHeadersHook } from './security-headers';
 import { trustProxyOption } from './trusted-proxies';
 import { createValidationPipe } from './validation.pipe';
@@ -24,6 +26,8 @@ export function gatewayHttpAdapter(config: Pick<GatewayConfig, 'TRUSTED_PROXIES'
     // Idle keep-alive sockets outlive any client's or proxy's own idle timeout, so a client never
     // reuses a socket the gateway is closing at that instant (the "other side closed" race).
     keepAliveTimeout: 65_000,
+    // What the router refuses before any hook (an undecodable path, an over-long id) in the shared shape.
+    frameworkErrors: answerFrameworkError,
   });
 }
 
@@ -35,6 +39,7 @@ export async function configureGatewayHttp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', correlationIdHook);
   fastify.addHook('onRequest', securityHeadersHook);
+  fastify.addHook('onRequest', queryStringGuardHook);
   fastify.addHook('preHandler', correlationContextHook);
   fastify.addHook('onResponse', httpMetricsHook);
   acceptEmptyJsonBodies(fastify);
