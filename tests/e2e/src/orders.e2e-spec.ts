@@ -138,7 +138,7 @@ describe('orders through the gateway', () => {
       expect(res.body).toMatchObject({ statusCode: 400, correlationId: expect.any(String) });
     }
     const badKey = await place(buyer.token, [{ bookId, quantity: 1 }], {
-      'Idempotency-Key': 'k'.repeat(129),
+      'Idempotency-Key': 'k'.repeat(256),
     });
     expect(badKey.status).toBe(400);
     expect((await place('', [{ bookId, quantity: 1 }])).status).toBe(401);

@@ -6,4 +6,6 @@ export const CATALOG_ERRORS = {
   invalidPriceRange: 'CATALOG.INVALID_PRICE_RANGE',
   insufficientStock: 'CATALOG.INSUFFICIENT_STOCK',
   concurrentUpdate: 'CATALOG.CONCURRENT_UPDATE',
+  /** 422: the admin's Idempotency-Key was first used with another stock adjustment. */
+  idempotencyKeyReused: 'CATALOG.IDEMPOTENCY_KEY_REUSED',
 } as const;

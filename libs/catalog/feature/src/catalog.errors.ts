@@ -31,6 +31,14 @@ export function concurrentUpdate(id: string): DomainError {
   return DomainError.conflict(CATALOG_ERRORS.concurrentUpdate, `Book ${id} is changing too often; try again`);
 }
 
+/** 422: the admin's Idempotency-Key was first used with another delta. */
+export function idempotencyKeyReused(): DomainError {
+  return DomainError.unprocessable(
+    CATALOG_ERRORS.idempotencyKeyReused,
+    'This Idempotency-Key was used with a different stock adjustment; use a new key for a new one',
+  );
+}
+
 /** 400: minPriceCents above maxPriceCents. */
 export function invalidPriceRange(): DomainError {
   return DomainError.validation(
@@ -46,4 +54,9 @@ export function requireIsbn(raw: string): string {
     throw DomainError.validation(CATALOG_ERRORS.invalidIsbn, 'isbn must be a valid ISBN-10 or ISBN-13');
   }
   return isbn;
+}
+
+/** 401: the gateway forwarded an admin request without an actor (it should not; this is the backstop). */
+export function authenticationRequired(): DomainError {
+  return DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
 }

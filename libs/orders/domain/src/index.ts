@@ -1,4 +1,4 @@
-export * from './lib/idempotency-slot';
+export * from './lib/idempotency-request';
 export * from './lib/order-access';
 export * from './lib/order-errors';
 export * from './lib/order-pricing';

@@ -12,7 +12,10 @@ import { UpdateOrderStatusHandler } from './commands/update-order-status/update-
 import type { OrdersConfig } from './config/orders.config';
 import { ConfirmOrderHandler } from './events/confirm-order/confirm-order.handler';
 import { RejectOrderHandler } from './events/reject-order/reject-order.handler';
-import { CATALOG_RPC } from './orders.tokens';
+import { CATALOG_RPC, ORDERS_CONFIG } from './orders.tokens';
+import { IdempotencyKeyRepository } from './persistence/idempotency-key.repository';
+import { IdempotencyKey, IdempotencyKeySchema } from './persistence/idempotency-key.schema';
+import { LegacyOrderIndexes } from './persistence/legacy-order-indexes';
 import { OrderRepository } from './persistence/order.repository';
 import { Order, OrderSchema } from './persistence/order.schema';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
@@ -23,7 +26,10 @@ import { OrdersRpcController } from './transport/orders-rpc.controller';
 /** Event types the orders service consumes; its events queue is bound to exactly these. */
 export const ORDERS_SUBSCRIPTIONS: readonly string[] = [STOCK_RESERVED, STOCK_REJECTED];
 
-const MODELS = MongooseModule.forFeature([{ name: Order.name, schema: OrderSchema }]);
+const MODELS = MongooseModule.forFeature([
+  { name: Order.name, schema: OrderSchema },
+  { name: IdempotencyKey.name, schema: IdempotencyKeySchema },
+]);
 
 /**
  * The orders service's use cases, their repository and the catalog client. Needs the service
@@ -37,12 +43,15 @@ export class OrdersFeatureModule {
       imports: [MODELS, OutboxModule.forFeature([Order.name], [MODELS])],
       controllers: [OrdersRpcController, OrdersEventsController],
       providers: [
+        { provide: ORDERS_CONFIG, useValue: config },
         {
           provide: CATALOG_RPC,
           useFactory: () => new RpcClient(config.AMQP_URL, config.CATALOG_RPC_TIMEOUT_MS),
         },
         CatalogBooksClient,
         OrderRepository,
+        IdempotencyKeyRepository,
+        LegacyOrderIndexes,
         PlaceOrderHandler,
         CancelOrderHandler,
         UpdateOrderStatusHandler,

@@ -6,6 +6,7 @@ import { DomainError } from '@bookstore/shared/contracts';
  * import this lib); this file adds what only the service's edge raises.
  */
 export {
+  idempotencyKeyReused,
   invalidOrderTransition,
   ORDER_ERRORS,
   orderNotCancellable,

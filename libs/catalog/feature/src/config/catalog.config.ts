@@ -36,6 +36,15 @@ export class CatalogConfig extends InfraConfig {
   @Min(10)
   @Max(5000)
   CATALOG_CACHE_TIMEOUT_MS = 250;
+
+  /**
+   * How long an admin's `Idempotency-Key` on a stock adjustment stays bound to it; after that the
+   * key is free again. The API promises at least 24 h, so less is refused at start.
+   */
+  @IsInt()
+  @Min(24)
+  @Max(24 * 30)
+  CATALOG_IDEMPOTENCY_TTL_HOURS = 24;
 }
 
 /** Whether this configuration asks for the demo books. */

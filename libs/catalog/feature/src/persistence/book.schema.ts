@@ -4,6 +4,22 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument, Types } from 'mongoose';
 
 /**
+ * An admin's `Idempotency-Key` of a stock adjustment on this book: its id
+ * (`stockAdjustmentKeyId`), the delta it is bound to and when it is free again.
+ */
+@Schema({ _id: false, versionKey: false })
+export class StockAdjustmentKey {
+  @Prop({ required: true })
+  id!: string;
+
+  @Prop({ required: true })
+  delta!: number;
+
+  @Prop({ required: true })
+  expiresAt!: Date;
+}
+
+/**
  * A book. Deletion is soft (`deletedAt`) so `book.deleted` travels through the outbox and old
  * orders keep their references. `isbnKey` carries the unique index: the normalised ISBN while the
  * book is live, a per-book tombstone once deleted (a plain unique index: it predates partial indexes on the local server).
@@ -63,6 +79,15 @@ export class Book {
    */
   @Prop({ default: 0 })
   stockOpsEpoch!: number;
+
+  /**
+   * The Idempotency-Keys of admins' stock adjustments, each stored in the same revision-conditional
+   * update as the adjustment it names, so an adjustment under a key happens at most once
+   * (adjust-stock.handler.ts says why they live here). Expired entries are dropped by the next
+   * keyed adjustment.
+   */
+  @Prop({ type: [SchemaFactory.createForClass(StockAdjustmentKey)], default: [] })
+  adjustmentKeys!: StockAdjustmentKey[];
 
   @Prop({ type: [OutboxEntrySchema], default: [] })
   outbox!: OutboxEntry[];

@@ -13,8 +13,10 @@ import { Book } from './book.schema';
 
 /** Reads of an edit before it gives up: each lost race means the book changed meanwhile. */
 const EDIT_ATTEMPTS = 5;
-/** What reads leave out: the stock markers and the outbox are the service's own bookkeeping. */
-const READ_PROJECTION = { stockOps: 0, outbox: 0 };
+/** What an edit reads: the stock markers and the outbox are the service's own bookkeeping. */
+const EDIT_PROJECTION = { stockOps: 0, outbox: 0 };
+/** What reads leave out: the edit's leave-outs, and the admins' adjustment keys. */
+const READ_PROJECTION = { ...EDIT_PROJECTION, adjustmentKeys: 0 };
 
 /** A filter and sort for one list page. */
 export interface BookListCriteria {
@@ -26,7 +28,18 @@ export interface BookListCriteria {
 
 /** The fields an admin's edit sets, computed from the book as read. */
 export type BookChanges = Partial<
-  Pick<Book, 'title' | 'author' | 'isbn' | 'isbnKey' | 'description' | 'genres' | 'priceCents' | 'stock'>
+  Pick<
+    Book,
+    | 'title'
+    | 'author'
+    | 'isbn'
+    | 'isbnKey'
+    | 'description'
+    | 'genres'
+    | 'priceCents'
+    | 'stock'
+    | 'adjustmentKeys'
+  >
 >;
 
 /**
@@ -57,7 +70,8 @@ export class BooksRepository {
    * read (or `undefined`: nothing to change), and they are stored with `book.updated` carrying the
    * resulting snapshot, conditional on the revision read. Every write to a book bumps its revision
    * (stock moves too), so the snapshot is exactly what was stored; a lost race reads again, and
-   * after EDIT_ATTEMPTS it is CATALOG.CONCURRENT_UPDATE. `change` may throw a domain error.
+   * after EDIT_ATTEMPTS it is CATALOG.CONCURRENT_UPDATE. `change` may throw a domain error, and
+   * sees the book's `adjustmentKeys` (which reads leave out).
    */
   edit(id: string, change: (book: Book) => BookChanges | undefined): Promise<Book> {
     return this.rewrite(id, (book) => {
@@ -106,12 +120,17 @@ export class BooksRepository {
     return { items, total };
   }
 
+  private findForEdit(id: string): Promise<Book | null> {
+    if (!isValidObjectId(id)) return Promise.resolve(null);
+    return this.books.model.findOne({ _id: id, deletedAt: null }, EDIT_PROJECTION).lean<Book>().exec();
+  }
+
   private async rewrite(
     id: string,
     plan: (book: Book) => { set: Partial<Book>; event: EventEnvelope } | undefined,
   ): Promise<Book> {
     for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
-      const current = await this.findLive(id);
+      const current = await this.findForEdit(id);
       if (!current) throw bookNotFound(id);
       const write = plan(current);
       if (!write) return current;

@@ -1,4 +1,11 @@
-import type { BookDto, BookPageDto, BookSummary, RpcRequest } from '@bookstore/shared/contracts';
+import type {
+  Actor,
+  BookDto,
+  BookPageDto,
+  BookSummary,
+  IdempotentReply,
+  RpcRequest,
+} from '@bookstore/shared/contracts';
 import {
   AdjustStockRequest,
   BookIdRequest,
@@ -12,6 +19,7 @@ import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
+import { authenticationRequired } from '../catalog.errors';
 import { AdjustStockHandler } from '../commands/adjust-stock/adjust-stock.handler';
 import { CreateBookHandler } from '../commands/create-book/create-book.handler';
 import { DeleteBookHandler } from '../commands/delete-book/delete-book.handler';
@@ -76,7 +84,13 @@ export class CatalogRpcController {
   @MessagePattern(CATALOG_PATTERNS.adjustStock)
   stock(
     @Payload(new RpcPayloadPipe(AdjustStockRequest)) req: RpcRequest<AdjustStockRequest>,
-  ): Promise<BookDto> {
-    return this.adjustStock.execute(req.payload.id, req.payload.delta);
+  ): Promise<IdempotentReply<BookDto>> {
+    return this.adjustStock.execute(requireActor(req.actor), req.payload);
   }
+}
+
+/** The admin behind a request whose effect is scoped to its caller (an Idempotency-Key). */
+function requireActor(actor: Actor | undefined): Actor {
+  if (!actor) throw authenticationRequired();
+  return actor;
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '@bookstore/shared/contracts';
+import type { Actor, IdempotentReply } from '@bookstore/shared/contracts';
 import {
   AdjustStockDto,
   BookDto,
@@ -6,6 +6,7 @@ import {
   CATALOG_PATTERNS,
   CreateBookDto,
   ErrorResponseDto,
+  IDEMPOTENCY_KEY_HEADER,
   ListBooksQuery,
   UpdateBookDto,
 } from '@bookstore/shared/contracts';
@@ -16,12 +17,14 @@ import {
   Delete,
   Get,
   Header,
+  Headers,
   HttpCode,
   HttpStatus,
   Param,
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -34,8 +37,15 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators';
+import {
+  answerOf,
+  ApiIdempotencyKey,
+  checkedIdempotencyKey,
+  IDEMPOTENT_REPLAY_HEADERS,
+} from '../http/idempotency-key';
 import { BookCache } from './book-cache';
 import { BookIdPipe } from './book-id.pipe';
 
@@ -122,22 +132,36 @@ export class BooksController {
   @Post(':id/stock')
   @AdminOnly()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Restock (delta > 0) or write off (delta < 0) a book (admin)' })
+  @ApiOperation({
+    summary: 'Restock (delta > 0) or write off (delta < 0) a book (admin)',
+    description:
+      'Repeating the same Idempotency-Key with the same delta on the same book changes the stock ' +
+      'once and answers with the book as it is now.',
+  })
   @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: BookDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'delta missing, zero or not an integer' })
+  @ApiIdempotencyKey('the book', 'CATALOG.IDEMPOTENCY_KEY_REUSED')
+  @ApiOkResponse({ type: BookDto, headers: IDEMPOTENT_REPLAY_HEADERS })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'delta missing, zero or not an integer; malformed Idempotency-Key',
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book' })
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description: 'The stock would go below zero (code CATALOG.INSUFFICIENT_STOCK)',
   })
-  adjustStock(
+  async adjustStock(
     @Param('id', BookIdPipe) id: string,
     @Body() dto: AdjustStockDto,
     @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers(IDEMPOTENCY_KEY_HEADER) header?: string,
   ): Promise<BookDto> {
-    return this.books.writing(id, () =>
-      this.rpc.send('catalog', CATALOG_PATTERNS.adjustStock, { id, delta: dto.delta }, { actor }),
+    const idempotencyKey = checkedIdempotencyKey(header);
+    const request = { id, delta: dto.delta, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) };
+    const answer = await this.books.writing(id, () =>
+      this.rpc.send<IdempotentReply<BookDto>>('catalog', CATALOG_PATTERNS.adjustStock, request, { actor }),
     );
+    return answerOf(reply, answer);
   }
 }

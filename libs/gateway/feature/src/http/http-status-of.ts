@@ -8,6 +8,7 @@ const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorKind.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,

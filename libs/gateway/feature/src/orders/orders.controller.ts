@@ -1,9 +1,7 @@
-import type { Actor } from '@bookstore/shared/contracts';
+import type { Actor, IdempotentReply } from '@bookstore/shared/contracts';
 import {
-  DomainError,
   ErrorResponseDto,
   IDEMPOTENCY_KEY_HEADER,
-  isValidIdempotencyKey,
   ListOrdersQuery,
   OrderDto,
   OrderPageDto,
@@ -23,19 +21,26 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 
 import { AdminOnly, Authenticated, CurrentActor } from '../auth';
+import {
+  answerOf,
+  ApiIdempotencyKey,
+  checkedIdempotencyKey,
+  IDEMPOTENT_REPLAY_HEADERS,
+} from '../http/idempotency-key';
 
 /** `/api/v1/orders`: HTTP in, request/reply to the orders service out, the caller as actor. */
 @ApiTags('orders')
@@ -51,24 +56,26 @@ export class OrdersController {
     description:
       'Stores the order PENDING with the current titles and prices; the catalog then reserves stock ' +
       'asynchronously (poll GET /orders/:id for CONFIRMED or REJECTED). Repeating the same ' +
-      'Idempotency-Key returns the first order.',
+      'Idempotency-Key with the same lines (in any order) returns the first order, as it is now.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1 to 128 printable characters' })
-  @ApiCreatedResponse({ type: OrderDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid lines or unknown book' })
-  place(
+  @ApiIdempotencyKey('the first order', 'ORDER.IDEMPOTENCY_KEY_REUSED')
+  @ApiCreatedResponse({ type: OrderDto, headers: IDEMPOTENT_REPLAY_HEADERS })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Invalid lines, unknown book or malformed Idempotency-Key',
+  })
+  async place(
     @CurrentActor() actor: Actor,
     @Body() body: PlaceOrderDto,
-    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers(IDEMPOTENCY_KEY_HEADER) header?: string,
   ): Promise<OrderDto> {
-    if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) {
-      throw DomainError.validation(
-        'ORDER.INVALID_IDEMPOTENCY_KEY',
-        'Idempotency-Key must be 1 to 128 printable characters',
-      );
-    }
+    const idempotencyKey = checkedIdempotencyKey(header);
     const payload = idempotencyKey === undefined ? { ...body } : { ...body, idempotencyKey };
-    return this.rpc.send('orders', ORDERS_PATTERNS.place, payload, { actor });
+    const answer = await this.rpc.send<IdempotentReply<OrderDto>>('orders', ORDERS_PATTERNS.place, payload, {
+      actor,
+    });
+    return answerOf(reply, answer);
   }
 
   @Get()

@@ -11,6 +11,8 @@ export const ORDER_ERRORS = {
   invalidTransition: 'ORDER.INVALID_TRANSITION',
   /** 400: a line names a book the catalog does not know. */
   unknownBook: 'ORDER.UNKNOWN_BOOK',
+  /** 422: the caller's Idempotency-Key was first used with another body. */
+  idempotencyKeyReused: 'ORDER.IDEMPOTENCY_KEY_REUSED',
 } as const;
 
 export function orderNotFound(): DomainError {
@@ -33,4 +35,11 @@ export function invalidOrderTransition(from: OrderStatus, to: OrderStatus, messa
 
 export function unknownBooks(ids: readonly string[]): DomainError {
   return DomainError.validation(ORDER_ERRORS.unknownBook, `Unknown book id(s): ${ids.join(', ')}`);
+}
+
+export function idempotencyKeyReused(): DomainError {
+  return DomainError.unprocessable(
+    ORDER_ERRORS.idempotencyKeyReused,
+    'This Idempotency-Key was used with a different request; use a new key for a new order',
+  );
 }

@@ -16,4 +16,13 @@ export class OrdersConfig extends InfraConfig {
   @Min(100)
   @Max(60_000)
   CATALOG_RPC_TIMEOUT_MS = 4000;
+
+  /**
+   * How long an `Idempotency-Key` stays bound to its request and order; after that the key is free
+   * again. The API promises at least 24 h, so less is refused at start.
+   */
+  @IsInt()
+  @Min(24)
+  @Max(24 * 30)
+  ORDERS_IDEMPOTENCY_TTL_HOURS = 24;
 }

@@ -1,10 +1,7 @@
 /**
  * Integration: the orders' invariants against the real MongoDB-compatible server, through the
- * service's own module, controllers and outbox relay. Each describe starts the module on a
- * throwaway database that it drops. The relay publishes to an in-memory publisher: what it
- * records is exactly what the broker would have been asked to publish, and nothing leaks onto the
- * shared RabbitMQ where running services would consume it. The relay's sweep is not started, so
- * every publish comes from a write's hand-off, or from `flush()` where a spec asks for it.
+ * service's own module, controllers and outbox relay (testing/orders-harness.ts). Each describe
+ * starts the module on a throwaway database that it drops.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -14,83 +11,30 @@ import {
   ORDER_CONFIRMED,
   ORDER_CREATED,
   OrderStatus,
-  Role,
   STOCK_REJECTED,
   STOCK_RESERVED,
 } from '@bookstore/shared/contracts';
 import { createEnvelope } from '@bookstore/shared/messaging';
 import { OutboxRelay } from '@bookstore/shared/persistence';
-import { RecordingPublisher } from '@bookstore/shared/testing';
-import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
-import type { TestingModule } from '@nestjs/testing';
-import { Test } from '@nestjs/testing';
-import type { Connection, Model } from 'mongoose';
 import { Types } from 'mongoose';
 
-import { CatalogBooksClient } from '../adapters/catalog-books.client';
-import { OrdersConfig } from '../config/orders.config';
-import { OrdersFeatureModule } from '../orders-feature.module';
-import { OrdersEventsController } from '../transport/orders-events.controller';
-import { OrdersRpcController } from '../transport/orders-rpc.controller';
-import { Order } from './order.schema';
+import type { OrdersHarness as Harness } from '../testing/orders-harness';
+import { customer, startOrders, stopOrders } from '../testing/orders-harness';
+import type { Order } from './order.schema';
 import type { ReachableStatus } from './order-events';
 import { EVENT_OF_STATUS } from './order-events';
 
 jest.setTimeout(180_000);
 
-const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const BOOK = new Types.ObjectId().toHexString();
 
-interface Harness {
-  moduleRef: TestingModule;
-  orders: Model<Order>;
-  rpc: OrdersRpcController;
-  events: OrdersEventsController;
-  relay: OutboxRelay;
-  publisher: RecordingPublisher;
-}
-
-/** The orders feature as the service wires it, on a fresh database; the catalog answers locally. */
-async function startOrders(): Promise<Harness> {
-  const publisher = new RecordingPublisher();
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      MongooseModule.forRoot(MONGO_URL, { dbName: `orders_it_${randomUUID().slice(0, 8)}`, autoIndex: true }),
-      publisher.module(),
-      OrdersFeatureModule.forRoot(new OrdersConfig()),
-    ],
-  })
-    .overrideProvider(CatalogBooksClient)
-    .useValue({
-      quotes: async (ids: string[]) => ids.map((id) => ({ id, title: `Book ${id}`, priceCents: 1000 })),
-    })
-    .compile();
-  const orders = moduleRef.get<Model<Order>>(getModelToken(Order.name), { strict: false });
-  // The unique {userId, idempotencyKey} index must exist before requests race on it.
-  await orders.init();
-  return {
-    moduleRef,
-    orders,
-    rpc: moduleRef.get(OrdersRpcController, { strict: false }),
-    events: moduleRef.get(OrdersEventsController, { strict: false }),
-    relay: moduleRef.get(OutboxRelay, { strict: false }),
-    publisher,
-  };
-}
-
-async function stopOrders(harness: Harness): Promise<void> {
-  await harness.moduleRef.get<Connection>(getConnectionToken(), { strict: false }).dropDatabase();
-  await harness.moduleRef.close();
-}
-
-const customer = (): Actor => ({ userId: new Types.ObjectId().toHexString(), roles: [Role.Customer] });
-
-function place(harness: Harness, actor: Actor, idempotencyKey?: string): Promise<OrderDto> {
-  return harness.rpc.place({
+async function place(harness: Harness, actor: Actor, idempotencyKey?: string): Promise<OrderDto> {
+  const { result } = await harness.rpc.place({
     correlationId: randomUUID(),
     actor,
     payload: { items: [{ bookId: BOOK, quantity: 2 }], ...(idempotencyKey ? { idempotencyKey } : {}) },
   });
+  return result;
 }
 
 const stockReserved = (orderId: string) =>

@@ -22,11 +22,11 @@ export interface StatusChangeRecord {
   reason?: string;
 }
 
-/** What a new order is stored with; `id` is chosen beforehand so its events can name it. */
-export interface NewOrder extends Omit<OrderRecord, 'status' | 'statusHistory' | 'createdAt' | 'updatedAt'> {
-  /** The order's idempotency slot (see `idempotencySlot` in the domain). */
-  idempotencyKey: string;
-}
+/**
+ * What a new order is stored with; `id` is chosen beforehand so its events can name it (and so an
+ * Idempotency-Key can name it before it exists: idempotency-key.repository.ts).
+ */
+export type NewOrder = Omit<OrderRecord, 'status' | 'statusHistory' | 'createdAt' | 'updatedAt'>;
 
 export interface OrderFilter {
   userId?: string;

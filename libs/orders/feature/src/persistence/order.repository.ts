@@ -15,7 +15,7 @@ import type {
 import { Order } from './order.schema';
 import { orderCreated, statusChanged } from './order-events';
 
-const PROJECTION = { outbox: 0, idempotencyKey: 0 };
+const PROJECTION = { outbox: 0 };
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 /**
  * Reads per `transition`. A lost race means another writer moved the order, and an order moves at
@@ -36,9 +36,9 @@ export class OrderRepository {
   constructor(@InjectOutbox(Order.name) private readonly orders: OutboxCollection<Order>) {}
 
   /**
-   * Stores a new order PENDING with `order.created`, in one insert. Null when the user already has
-   * an order in that idempotency slot: one order per (user, Idempotency-Key) is the unique
-   * `{userId, idempotencyKey}` index's job, so of racing requests exactly one insert wins.
+   * Stores a new order PENDING with `order.created`, in one insert. Null when an order with this
+   * id exists: requests with one Idempotency-Key place one order id, and of racing inserts of it
+   * the unique `_id` lets exactly one win.
    */
   async insert(order: NewOrder): Promise<OrderRecord | null> {
     const { id, ...fields } = order;
@@ -54,14 +54,6 @@ export class OrderRepository {
   async findById(id: string): Promise<OrderRecord | null> {
     if (!OBJECT_ID.test(id)) return null;
     const doc = await this.orders.model.findById(id, PROJECTION).lean<OrderDoc>().exec();
-    return doc ? toRecord(doc) : null;
-  }
-
-  async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderRecord | null> {
-    const doc = await this.orders.model
-      .findOne({ userId, idempotencyKey }, PROJECTION)
-      .lean<OrderDoc>()
-      .exec();
     return doc ? toRecord(doc) : null;
   }
 

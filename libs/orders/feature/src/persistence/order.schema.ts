@@ -33,9 +33,9 @@ export class StatusChange {
 }
 
 /**
- * An order and the events it still has to publish. `idempotencyKey` is always set (see
- * `idempotencySlot` in the domain) so the unique `{userId, idempotencyKey}` index needs no partial
- * filter (which FerretDB 1.x lacked), so it behaves the same on every MongoDB-compatible server.
+ * An order and the events it still has to publish. Its `_id` is chosen before the insert, so a
+ * repeated Idempotency-Key names the same order and its uniqueness lets one insert win
+ * (idempotency-key.repository.ts).
  */
 @Schema({ collection: 'orders', versionKey: false, timestamps: true })
 export class Order {
@@ -57,9 +57,6 @@ export class Order {
   @Prop({ type: [SchemaFactory.createForClass(StatusChange)], default: [] })
   statusHistory!: StatusChange[];
 
-  @Prop({ required: true })
-  idempotencyKey!: string;
-
   @Prop({ type: [OutboxEntrySchema], default: [] })
   outbox!: OutboxEntry[];
 
@@ -68,7 +65,5 @@ export class Order {
 }
 
 export const OrderSchema = SchemaFactory.createForClass(Order);
-// One order per (user, Idempotency-Key): of racing inserts with one key, exactly one wins.
-OrderSchema.index({ userId: 1, idempotencyKey: 1 }, { unique: true });
 OrderSchema.index({ createdAt: -1 });
 OrderSchema.index({ status: 1, createdAt: -1 });

@@ -1,4 +1,4 @@
-import type { Actor, OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
+import type { Actor, IdempotentReply, OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
 import {
   ListOrdersQuery,
   OrderIdCommand,
@@ -31,7 +31,7 @@ export class OrdersRpcController {
   @MessagePattern(ORDERS_PATTERNS.place)
   place(
     @Payload(new RpcPayloadPipe(PlaceOrderCommand)) req: RpcRequest<PlaceOrderCommand>,
-  ): Promise<OrderDto> {
+  ): Promise<IdempotentReply<OrderDto>> {
     return this.placeOrder.execute(requireActor(req.actor), req.payload);
   }
 

@@ -23,6 +23,10 @@ export class DomainError extends Error {
     return new DomainError(ErrorKind.Conflict, code, message, details);
   }
 
+  static unprocessable(code: string, message: string, details?: Record<string, unknown>): DomainError {
+    return new DomainError(ErrorKind.Unprocessable, code, message, details);
+  }
+
   static validation(code: string, message: string | string[]): DomainError {
     const text = Array.isArray(message) ? message.join('; ') : message;
     return new DomainError(

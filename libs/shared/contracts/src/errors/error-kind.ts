@@ -8,6 +8,8 @@ export enum ErrorKind {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** Well-formed but not acceptable as it stands, e.g. an Idempotency-Key reused with another body. */
+  Unprocessable = 'unprocessable',
   TooManyRequests = 'too_many_requests',
   Unavailable = 'unavailable',
   Internal = 'internal',

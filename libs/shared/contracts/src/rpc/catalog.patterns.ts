@@ -10,7 +10,7 @@ export const CATALOG_PATTERNS = {
   updateBook: 'catalog.books.update',
   /** BookIdRequest → void (admin) */
   deleteBook: 'catalog.books.delete',
-  /** AdjustStockRequest → BookDto (admin) */
+  /** AdjustStockRequest → IdempotentReply<BookDto> (admin) */
   adjustStock: 'catalog.books.stock',
   /** LookupBooksRequest `{ ids }` → BookSummary[] of the existing, non-deleted books among them */
   lookupBooks: 'catalog.books.lookup',

@@ -1,6 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min, NotEquals, ValidateNested } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+  ValidateNested,
+} from 'class-validator';
 
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from '../common/idempotency-key';
 import { BOOK_LIMITS } from './book-limits';
 import { UpdateBookDto } from './update-book.dto';
 
@@ -18,11 +29,19 @@ export class UpdateBookRequest extends BookIdRequest {
   changes!: UpdateBookDto;
 }
 
-/** RPC payload of `catalog.books.stock`. */
+/**
+ * RPC payload of `catalog.books.stock`, with the admin's optional `Idempotency-Key` (the admin is
+ * the actor). The reply is an `IdempotentReply<BookDto>`.
+ */
 export class AdjustStockRequest extends BookIdRequest {
   @IsInt()
   @NotEquals(0)
   @Min(-BOOK_LIMITS.maxStock)
   @Max(BOOK_LIMITS.maxStock)
   delta!: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: IDEMPOTENCY_KEY_RULE })
+  idempotencyKey?: string;
 }

@@ -1,3 +1,4 @@
 export * from './error-response.dto';
+export * from './idempotency-key';
 export * from './page';
 export * from './pagination.query';

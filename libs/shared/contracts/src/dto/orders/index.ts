@@ -1,4 +1,3 @@
-export * from './idempotency-key';
 export * from './list-orders.query';
 export * from './order.dto';
 export * from './order-id.command';
