@@ -45,14 +45,14 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
   private readonly created = new Subject<NotificationCreatedPayload>();
   private readonly subscription: BroadcastSubscription;
   private readonly streams = new Set<OpenStream>();
-  private revocations?: Subscription;
+  private readonly revocations: Subscription;
   private recheckTimer?: NodeJS.Timeout;
   private rechecking = false;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly denylist: TokenDenylist,
-    private readonly tokenRevocations: TokenRevocations,
+    tokenRevocations: TokenRevocations,
   ) {
     this.subscription = new BroadcastSubscription(
       config.AMQP_URL,
@@ -68,18 +68,18 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
         },
       },
     );
+    this.revocations = tokenRevocations.revokedJtis.subscribe((jti) => this.endToken(jti));
   }
 
   onModuleInit(): void {
     this.subscription.start();
-    this.revocations = this.tokenRevocations.revokedJtis.subscribe((jti) => this.endToken(jti));
     this.recheckTimer = setInterval(() => void this.recheck(), this.config.STREAM_REVOCATION_CHECK_MS);
     this.recheckTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.recheckTimer);
-    this.revocations?.unsubscribe();
+    this.revocations.unsubscribe();
     this.created.complete();
     await this.subscription.stop();
   }
