@@ -8,6 +8,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { CatalogBooksClient } from './adapters/catalog-books.client';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { PlaceOrderHandler } from './commands/place-order/place-order.handler';
+import { VerifiedEmailPolicy } from './commands/place-order/verified-email.policy';
 import { UpdateOrderStatusHandler } from './commands/update-order-status/update-order-status.handler';
 import type { OrdersConfig } from './config/orders.config';
 import { ConfirmOrderHandler } from './events/confirm-order/confirm-order.handler';
@@ -52,6 +53,10 @@ export class OrdersFeatureModule {
         OrderRepository,
         IdempotencyKeyRepository,
         LegacyOrderIndexes,
+        {
+          provide: VerifiedEmailPolicy,
+          useFactory: () => new VerifiedEmailPolicy(config.requiresVerifiedEmail()),
+        },
         PlaceOrderHandler,
         CancelOrderHandler,
         UpdateOrderStatusHandler,

@@ -21,3 +21,14 @@ export const AUTH_UNAUTHORIZED = 'AUTH.UNAUTHORIZED';
 export function authenticationRequired(): DomainError {
   return DomainError.unauthorized(AUTH_UNAUTHORIZED, 'Authentication required');
 }
+
+/** The code of an order refused because the customer has not verified their e-mail address. */
+export const EMAIL_NOT_VERIFIED = 'ORDER.EMAIL_NOT_VERIFIED';
+
+/** 403: ORDERS_REQUIRE_VERIFIED_EMAIL is on and the caller's token says the address is unverified. */
+export function emailNotVerified(): DomainError {
+  return DomainError.forbidden(
+    EMAIL_NOT_VERIFIED,
+    'Verify your e-mail address before placing an order (see the link we e-mailed you, or ask for a new one)',
+  );
+}

@@ -1,5 +1,5 @@
 import { InfraConfig } from '@bookstore/shared/platform';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 /** The orders service's environment (README lists every variable and its default). */
 export class OrdersConfig extends InfraConfig {
@@ -18,6 +18,14 @@ export class OrdersConfig extends InfraConfig {
   CATALOG_RPC_TIMEOUT_MS = 4000;
 
   /**
+   * Whether only customers with a verified e-mail address may place orders (the access token's
+   * `email_verified`). Unset: on when NODE_ENV=production, off otherwise (see `requiresVerifiedEmail`).
+   */
+  @IsOptional()
+  @IsBoolean()
+  ORDERS_REQUIRE_VERIFIED_EMAIL?: boolean;
+
+  /**
    * How long an `Idempotency-Key` stays bound to its request and order; after that the key is free
    * again. The API promises at least 24 h, so less is refused at start.
    */
@@ -25,4 +33,9 @@ export class OrdersConfig extends InfraConfig {
   @Min(24)
   @Max(24 * 30)
   ORDERS_IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** ORDERS_REQUIRE_VERIFIED_EMAIL, or its default for this NODE_ENV. */
+  requiresVerifiedEmail(): boolean {
+    return this.ORDERS_REQUIRE_VERIFIED_EMAIL ?? this.NODE_ENV === 'production';
+  }
 }

@@ -16,6 +16,7 @@ import type { IdempotencyKeyRecord } from '../../persistence/idempotency-key.rep
 import { IdempotencyKeyRepository } from '../../persistence/idempotency-key.repository';
 import { OrderRepository } from '../../persistence/order.repository';
 import { toOrderDto } from '../../persistence/to-order-dto';
+import { VerifiedEmailPolicy } from './verified-email.policy';
 
 /**
  * Places an order: prices it from the catalog and stores it PENDING (the repository stores
@@ -32,9 +33,12 @@ export class PlaceOrderHandler {
     private readonly orders: OrderRepository,
     private readonly keys: IdempotencyKeyRepository,
     private readonly catalog: CatalogBooksClient,
+    // Off unless the module provides it on (ORDERS_REQUIRE_VERIFIED_EMAIL).
+    private readonly emailPolicy: VerifiedEmailPolicy = new VerifiedEmailPolicy(false),
   ) {}
 
   async execute(actor: Actor, command: PlaceOrderCommand): Promise<IdempotentReply<OrderDto>> {
+    this.emailPolicy.assertMayOrder(actor);
     const { idempotencyKey: key, items } = command;
     if (key === undefined) return this.store(actor, newOrderId(), await this.price(items));
 
