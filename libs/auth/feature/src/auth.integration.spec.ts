@@ -13,10 +13,12 @@ import { RefreshTokenFamilies } from '@bookstore/auth/domain';
 import type { EventEnvelope, TokenPairDto } from '@bookstore/shared/contracts';
 import { Role, USER_REGISTERED } from '@bookstore/shared/contracts';
 import { OutboxRelay } from '@bookstore/shared/persistence';
+import { REDIS_CLIENT, redisClientProvider } from '@bookstore/shared/platform';
 import { RecordingPublisher } from '@bookstore/shared/testing';
 import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
+import type { Redis } from 'ioredis';
 import type { Connection, Model } from 'mongoose';
 
 import { AuthFeatureModule } from './auth-feature.module';
@@ -32,6 +34,7 @@ import { User } from './persistence/user.schema';
 jest.setTimeout(120_000);
 
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'Correct-Horse-9';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -55,6 +58,13 @@ describe('auth (real MongoDB)', () => {
       imports: [
         MongooseModule.forRoot(MONGO_URL, { dbName: `auth_it_${randomUUID().slice(0, 8)}`, autoIndex: true }),
         recorder.module(),
+        // Ending sessions sets the gateway's mark in Redis (ServiceCoreModule provides it in the app).
+        {
+          module: class SpecRedis {},
+          global: true,
+          providers: [redisClientProvider(REDIS_URL)],
+          exports: [REDIS_CLIENT],
+        },
         AuthFeatureModule.forRoot(config),
       ],
     }).compile();
@@ -67,6 +77,7 @@ describe('auth (real MongoDB)', () => {
 
   afterAll(async () => {
     await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await moduleRef.get<Redis>(REDIS_CLIENT).quit();
     await moduleRef.close();
     await rm(keysDir, { recursive: true, force: true });
   });
