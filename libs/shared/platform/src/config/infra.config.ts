@@ -1,20 +1,26 @@
 import { IsIn, IsString, Matches } from 'class-validator';
 
+import { HasProductionCredentials, IsConnectionUrl } from './production-rules';
+
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 /**
  * Variables every service shares. The defaults are the development defaults, documented in the
- * README; production sets every one of them.
+ * README; production sets every one of them, and with NODE_ENV=production a connection URL with a
+ * placeholder password or a server's default credentials (the AMQP default's guest:guest) stops it.
  */
 export class InfraConfig {
   @Matches(/^mongodb(\+srv)?:\/\//, { message: 'must be a mongodb:// URL' })
+  @HasProductionCredentials()
   MONGO_URL = 'mongodb://127.0.0.1:27017';
 
-  @Matches(/^amqps?:\/\//, { message: 'must be an amqp:// URL' })
+  @IsConnectionUrl(['amqp', 'amqps'])
+  @HasProductionCredentials()
   AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  @IsConnectionUrl(['redis', 'rediss'])
+  @HasProductionCredentials()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsIn(LOG_LEVELS)

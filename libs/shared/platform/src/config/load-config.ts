@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { plainToInstance } from 'class-transformer';
+import type { ValidationError } from 'class-validator';
 import { getMetadataStorage, validateSync } from 'class-validator';
 
 /** Thrown at start-up when a variable is missing or malformed; the message names every problem. */
@@ -32,16 +33,24 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   }
   const config = plainToInstance(cls, { ...defaults, ...given });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.flatMap((error) =>
-        Object.values(error.constraints ?? {}).map(
-          (text) => `${error.property}=${JSON.stringify(env[error.property] ?? error.value)}: ${text}`,
-        ),
-      ),
-    );
-  }
+  if (errors.length > 0) throw new ConfigError(errors.flatMap((error) => describe(error, env)));
   return config;
+}
+
+/**
+ * "VARIABLE: rule" lines for one invalid variable. The value is never shown: variables hold
+ * passwords, often inside URLs, and start-up errors end up in logs. A rule text that quotes the
+ * value (class-validator's `$value`) gets it masked.
+ */
+function describe(error: ValidationError, env: NodeJS.ProcessEnv): string[] {
+  const secrets = [env[error.property], error.value]
+    .filter((value): value is string => typeof value === 'string' && value.length > 0)
+    .sort((a, b) => b.length - a.length);
+  const mask = (text: string) => secrets.reduce((masked, value) => masked.split(value).join('***'), text);
+  const rules = Object.values(error.constraints ?? {}).map((text) =>
+    mask(text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text),
+  );
+  return (rules.length > 0 ? rules : ['is invalid']).map((rule) => `${error.property}: ${rule}`);
 }
 
 /** The type of a field: its default's, else its declared type (decorator metadata) when it has none. */
