@@ -3,6 +3,7 @@ import { USER_SESSIONS_REVOKED } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 
 import { AccessTokenSigner } from './adapters/keys/access-token.signer';
@@ -10,19 +11,19 @@ import { KeyStore } from './adapters/keys/key-store';
 import { PasswordHasher } from './adapters/password-hasher';
 import { SessionMarks } from './adapters/session-marks';
 import { AUTH_CONFIG } from './auth.tokens';
-import { LoginHandler } from './commands/login/login.handler';
 import { ForgotPasswordHandler } from './commands/forgot-password/forgot-password.handler';
+import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { LogoutAllHandler } from './commands/logout-all/logout-all.handler';
 import { RefreshHandler } from './commands/refresh/refresh.handler';
 import { RegisterHandler } from './commands/register/register.handler';
-import { SessionRevoker } from './commands/revoke-sessions/session-revoker';
 import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
+import { SessionRevoker } from './commands/revoke-sessions/session-revoker';
 import { SeedAdminHandler } from './commands/seed-admin/seed-admin.handler';
 import { UpdateRolesHandler } from './commands/update-roles/update-roles.handler';
-import type { AuthConfig } from './config/auth.config';
 import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
+import type { AuthConfig } from './config/auth.config';
 import { SessionsRevokedHandler } from './events/sessions-revoked/sessions-revoked.handler';
 import { RefreshToken, RefreshTokenSchema } from './persistence/refresh-token.schema';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
@@ -64,11 +65,11 @@ const PROVIDERS: Provider[] = [
   SessionsRevokedHandler,
   UpdateRolesHandler,
   SeedAdminHandler,
-  GetUserHandler,
   ForgotPasswordHandler,
   ResetPasswordHandler,
   VerifyEmailHandler,
   ResendVerificationHandler,
+  GetUserHandler,
   GetJwksHandler,
 ];
 
@@ -79,7 +80,8 @@ export class AuthFeatureModule {
     return {
       module: AuthFeatureModule,
       // Users carry an outbox (`user.registered`); refresh tokens do not.
-      imports: [MODELS, OutboxModule.forFeature([User.name], [MODELS])],
+      // JwtModule holds no key: each signature names the ring's current one (rotation).
+      imports: [MODELS, OutboxModule.forFeature([User.name], [MODELS]), JwtModule.register({})],
       controllers: [AuthRpcController, AuthEventsController],
       providers: [{ provide: AUTH_CONFIG, useValue: config }, ...PROVIDERS],
     };

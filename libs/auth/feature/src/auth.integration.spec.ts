@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { RefreshTokenStore } from '@bookstore/auth/domain';
-import { RefreshTokenFamilies } from '@bookstore/auth/domain';
+import { hashRefreshToken, RefreshTokenFamilies } from '@bookstore/auth/domain';
 import type { EventEnvelope, TokenPairDto } from '@bookstore/shared/contracts';
 import { Role, USER_REGISTERED } from '@bookstore/shared/contracts';
 import { OutboxRelay } from '@bookstore/shared/persistence';
@@ -36,12 +36,6 @@ jest.setTimeout(120_000);
 const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'Correct-Horse-9';
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
 
 describe('auth (real MongoDB)', () => {
   const recorder = new RecordingPublisher();
@@ -122,33 +116,76 @@ describe('auth (real MongoDB)', () => {
     });
     const user = await users.findOne({ email }).lean();
     const family = await tokens.find({ userId: String(user?._id) }).lean();
-    expect(family).toHaveLength(2);
+    // The presented token, the winner's successor and each loser's unseen successor.
+    expect(family).toHaveLength(21);
     expect(family.every((token) => token.revokedAt !== null)).toBe(true);
   });
 
-  it('refuses a successor stored after a racing reuse revoked its family (the reuse missed it)', async () => {
+  it('answers one new pair and one 401 when two refreshes of one token race, 30 rounds', async () => {
+    const email = `pair-${randomUUID().slice(0, 8)}@example.test`;
+    const user = await register(email);
+    const families = moduleRef.get(RefreshTokenFamilies);
+    for (let round = 0; round < 30; round++) {
+      const { token } = await families.start(user.id);
+      const results = await Promise.allSettled([
+        moduleRef.get(RefreshHandler).execute(token),
+        moduleRef.get(RefreshHandler).execute(token),
+      ]);
+      expect({ round, codes: results.map(codeOf).sort() }).toEqual({
+        round,
+        codes: ['AUTH.REFRESH_INVALID', 'fulfilled'],
+      });
+    }
+  });
+
+  it('revokes the successor of a rotation when a reuse lands right after its spend', async () => {
     const store = moduleRef.get(RefreshTokensRepository);
     const families = new RefreshTokenFamilies(store, 60_000);
     const first = await families.start(`user-${randomUUID()}`);
-    // The owner's rotation spends the token, then its successor's insert waits for the thief's reuse.
-    const spent = deferred();
-    const reused = deferred();
-    const slowInsert: RefreshTokenStore = {
+    // The owner's rotation spends the token; the thief's reuse runs before the owner goes on.
+    let thief: Promise<unknown> | undefined;
+    const reuseAfterSpend: RefreshTokenStore = {
       find: (hash) => store.find(hash),
       isFamilyRevoked: (familyId) => store.isFamilyRevoked(familyId),
       revokeFamily: (familyId, now) => store.revokeFamily(familyId, now),
-      spend: (hash, now) => store.spend(hash, now).finally(spent.resolve),
-      insert: async (record) => reused.promise.then(() => store.insert(record)),
+      insert: (record) => store.insert(record),
+      spend: async (hash, now) => {
+        const spent = await store.spend(hash, now);
+        thief = families.rotate(first.token);
+        await thief.catch(() => undefined);
+        return spent;
+      },
     };
-    const owner = new RefreshTokenFamilies(slowInsert, 60_000).rotate(first.token);
-    await spent.promise;
-    await expect(families.rotate(first.token)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
-    reused.resolve();
-    const second = await owner;
 
+    const second = await new RefreshTokenFamilies(reuseAfterSpend, 60_000).rotate(first.token);
+
+    await expect(thief).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    // Revoked in the store by the reuse itself, not only refused when next presented.
+    const stored = await tokens.findOne({ tokenHash: hashRefreshToken(second.token) }).lean();
+    expect(stored?.revokedAt).not.toBeNull();
     await expect(families.rotate(second.token)).rejects.toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
-    const family = await tokens.find({ familyId: first.familyId }).lean();
-    expect(family.map((token) => token.revokedAt !== null)).toEqual([true, true]);
+  });
+
+  it('never promotes: an ADMIN_EMAIL held by a customer stops the start and the account stays a customer', async () => {
+    const email = `squatter-${randomUUID().slice(0, 8)}@example.test`;
+    await register(email);
+
+    await expect(moduleRef.get(SeedAdminHandler).execute(email, 'Another-Pass-42')).rejects.toThrow(
+      /ADMIN_EMAIL: an account with this e-mail exists and is not an administrator/,
+    );
+    expect((await users.findOne({ email }).lean())?.roles).toEqual([Role.Customer]);
+  });
+
+  it('leaves an existing administrator’s password alone when ADMIN_PASSWORD changed', async () => {
+    const email = `admin-${randomUUID().slice(0, 8)}@example.test`;
+    const seeder = moduleRef.get(SeedAdminHandler);
+    await seeder.execute(email, PASSWORD);
+    const before = await users.findOne({ email }).lean();
+
+    await seeder.execute(email, 'A-New-Initial-Pass-7');
+
+    expect((await users.findOne({ email }).lean())?.passwordHash).toBe(before?.passwordHash);
+    await expect(moduleRef.get(LoginHandler).execute({ email, password: PASSWORD })).resolves.toBeDefined();
   });
 
   it('seeds the administrator once when two replicas start together', async () => {

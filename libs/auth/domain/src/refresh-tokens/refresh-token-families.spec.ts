@@ -8,6 +8,8 @@ import type { RefreshTokenStore } from './refresh-token-store.port';
 /** An in-memory implementation of the port, with the same single-operation semantics. */
 class MemoryStore implements RefreshTokenStore {
   readonly records = new Map<string, RefreshTokenRecord>();
+  /** Runs right after a successful spend, before the caller goes on: a racing request's turn. */
+  afterSpend?: () => Promise<void>;
   async insert(record: RefreshTokenRecord): Promise<void> {
     this.records.set(record.tokenHash, { ...record, usedAt: null, revokedAt: null });
   }
@@ -15,6 +17,9 @@ class MemoryStore implements RefreshTokenStore {
     const record = this.records.get(tokenHash);
     if (!record || record.usedAt || record.revokedAt) return null;
     this.records.set(tokenHash, { ...record, usedAt: now });
+    const racing = this.afterSpend;
+    this.afterSpend = undefined;
+    await racing?.();
     return record;
   }
   async find(tokenHash: string): Promise<RefreshTokenRecord | null> {
@@ -81,6 +86,23 @@ describe('RefreshTokenFamilies', () => {
     store.records.set(firstHash, { ...spentFirst, usedAt: now, revokedAt: now });
 
     await expectInvalid(families.rotate(second.token));
+    expect([...store.records.values()].every((record) => record.revokedAt)).toBe(true);
+  });
+
+  it('revokes the successor of a rotation when a reuse lands right after its spend', async () => {
+    const first = await families.start('u1');
+    store.afterSpend = () => expectInvalid(families.rotate(first.token));
+
+    const second = await families.rotate(first.token);
+
+    expect(store.records.get(hashRefreshToken(second.token))?.revokedAt).toEqual(now);
+    await expectInvalid(families.rotate(second.token));
+  });
+
+  it('answers one of two concurrent rotations of a token and revokes the family', async () => {
+    const first = await families.start('u1');
+    const results = await Promise.allSettled([families.rotate(first.token), families.rotate(first.token)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect([...store.records.values()].every((record) => record.revokedAt)).toBe(true);
   });
 

@@ -32,27 +32,34 @@ export class RefreshTokenFamilies {
     return this.issue(userId, randomUUID());
   }
 
-  /** Spends `token` and returns its successor; reuse of a spent token revokes the family. */
+  /**
+   * Spends `token` and returns its successor; reuse of a spent token revokes the family.
+   *
+   * The successor is stored BEFORE the spend: a reuse can only be detected once the spend is
+   * stored, so the reuse's family revocation always finds the successor and revokes it too (spent
+   * first, a reuse landing between the spend and the insert revoked the family without it). Only
+   * the spend's winner hands its successor out; a loser's successor was never seen by anyone and
+   * is revoked with the family.
+   */
   async rotate(token: string): Promise<IssuedRefreshToken> {
     const now = this.clock();
     const tokenHash = hashRefreshToken(token);
     const known = await this.store.find(tokenHash);
-    if (!known) throw invalid();
-    // A reuse racing the rotation that issued this token revoked the family before this token was
-    // stored, and so missed it: a family with any revoked token is dead, this token included.
-    // Checked before the spend, so a reuse of this very token never refuses the one spend that wins.
+    if (!known || known.expiresAt.getTime() <= now.getTime()) throw invalid();
+    // A family with any revoked token is dead, this token included (a reuse's revocation is one
+    // update over the family, which a successor stored while it ran may still escape).
     if (await this.store.isFamilyRevoked(known.familyId)) {
       await this.store.revokeFamily(known.familyId, now);
       throw invalid();
     }
-    const spent = await this.store.spend(tokenHash, now);
-    if (!spent) {
-      const current = await this.store.find(tokenHash);
-      if (current?.usedAt && !current.revokedAt) await this.store.revokeFamily(current.familyId, now);
+    const successor = await this.issue(known.userId, known.familyId);
+    if (!(await this.store.spend(tokenHash, now))) {
+      // Spent already (a reuse, or a concurrent refresh that won) or revoked: the family ends,
+      // this loser's unseen successor with it.
+      await this.store.revokeFamily(known.familyId, now);
       throw invalid();
     }
-    if (spent.expiresAt.getTime() <= now.getTime()) throw invalid();
-    return this.issue(spent.userId, spent.familyId);
+    return successor;
   }
 
   /** Ends the session `token` belongs to, if it is `userId`'s; else AUTH.REFRESH_INVALID. */

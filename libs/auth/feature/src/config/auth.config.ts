@@ -1,5 +1,5 @@
-import { InfraConfig } from '@bookstore/shared/platform';
-import { IsEmail, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { InfraConfig, IsProductionPassword } from '@bookstore/shared/platform';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** The auth service's environment (README lists every variable and its default). */
 export class AuthConfig extends InfraConfig {
@@ -11,17 +11,33 @@ export class AuthConfig extends InfraConfig {
   @IsString()
   AUTH_MONGO_DB = 'bookstore_auth';
 
-  /** The administrator seeded (idempotently) at start. Development defaults; production sets both. */
+  /**
+   * The administrator created at start when no account has this e-mail (an existing non-admin
+   * account stops the start; nothing is ever promoted). Development defaults; production sets both.
+   */
   @IsEmail()
   ADMIN_EMAIL = 'admin@bookstore.local';
 
+  /** Only the initial password. With NODE_ENV=production a default, placeholder or weak one stops the start. */
   @IsString()
   @Length(8, 128)
+  @IsProductionPassword('ADMIN_EMAIL')
   ADMIN_PASSWORD = 'ChangeMe123!';
 
-  /** Directory of PEM (PKCS#8) RSA private keys; the newest signs. Generated on first start if empty. */
+  /**
+   * Directory of signing keys: `<name>.pem` (PKCS#8 RSA private key) with `<name>.json`
+   * (`{"kid"?, "activatesAt"}`); the newest active key signs (docs/DEPLOYMENT.md, "Signing keys").
+   */
   @IsString()
   JWT_KEYS_DIR = '.infra/keys';
+
+  /**
+   * Create a key in an empty JWT_KEYS_DIR (and metadata for a key that lacks it). Unset: only
+   * outside production, where keys are provisioned (every replica must sign with the same keys).
+   */
+  @IsOptional()
+  @IsBoolean()
+  JWT_KEYS_GENERATE?: boolean;
 
   /** An older key keeps verifying this long after its successor took over (≥ access-token lifetime). */
   @IsInt()
@@ -63,4 +79,9 @@ export class AuthConfig extends InfraConfig {
   @Min(0)
   @Max(3600)
   ACCOUNT_EMAIL_INTERVAL_SECONDS = 60;
+}
+
+/** Whether the key store may create keys: JWT_KEYS_GENERATE, else anywhere but production. */
+export function generatesKeys(config: AuthConfig): boolean {
+  return config.JWT_KEYS_GENERATE ?? config.NODE_ENV !== 'production';
 }

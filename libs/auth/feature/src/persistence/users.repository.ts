@@ -1,4 +1,4 @@
-import type { EventEnvelope, Role } from '@bookstore/shared/contracts';
+import type { EventEnvelope } from '@bookstore/shared/contracts';
 import { InjectOutbox, OutboxCollection } from '@bookstore/shared/persistence';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
@@ -57,11 +57,6 @@ export class UsersRepository {
     return this.users.findOneAndUpdate({ _id: id }, { ...set, $max: { sessionsValidFrom: notBefore } }, [
       event,
     ]) as Promise<StoredUser | null>;
-  }
-
-  /** Adds `role` to the user's roles in one update (a no-op when they have it). */
-  async grantRole(id: Types.ObjectId, role: Role): Promise<void> {
-    await this.users.model.updateOne({ _id: id }, { $addToSet: { roles: role } }).exec();
   }
 
   /**

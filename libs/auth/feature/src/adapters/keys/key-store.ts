@@ -4,15 +4,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AUTH_CONFIG } from '../../auth.tokens';
 import type { AuthConfig } from '../../config/auth.config';
-import { loadOrCreateKeyFiles } from './key-files';
+import { generatesKeys } from '../../config/auth.config';
+import { loadKeyFiles } from './key-files';
 import type { SigningKey } from './signing-keys';
 import { SigningKeys } from './signing-keys';
 
 const RELOAD_INTERVAL_MS = 60_000;
 
 /**
- * The service's signing keys from JWT_KEYS_DIR, reloaded every minute so a key dropped into the
- * directory starts signing without a restart (rotation), while older ones keep verifying.
+ * The service's signing keys from JWT_KEYS_DIR, reloaded every minute: a key added with a future
+ * activation time is published at once and signs from that time on, while older ones keep
+ * verifying (rotation without a restart, the same moment on every replica). A directory that
+ * cannot be used stops the start; on a reload, the current keys stay.
  */
 @Injectable()
 export class KeyStore implements OnModuleInit, OnModuleDestroy {
@@ -48,7 +51,9 @@ export class KeyStore implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reload(): Promise<void> {
-    const files = await loadOrCreateKeyFiles(this.config.JWT_KEYS_DIR);
-    this.keys = await SigningKeys.fromFiles(files, this.config.JWT_KEY_RETIRE_AFTER_SECONDS * 1000);
+    const files = await loadKeyFiles(this.config.JWT_KEYS_DIR, { generate: generatesKeys(this.config) });
+    const keys = SigningKeys.fromFiles(files, this.config.JWT_KEY_RETIRE_AFTER_SECONDS * 1000);
+    keys.signing(); // a ring with no active key is refused here, not at the first login
+    this.keys = keys;
   }
 }

@@ -1,24 +1,25 @@
-import { createPublicKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 
 import type { KeyInfo } from '@bookstore/auth/domain';
 import { selectKeys } from '@bookstore/auth/domain';
 import type { JwkDto, JwksDto } from '@bookstore/shared/contracts';
-import type { CryptoKey } from 'jose';
-import { calculateJwkThumbprint, importPKCS8 } from 'jose';
 
 import type { KeyFile } from './key-files';
+import { KeyFilesError } from './key-files';
 
 export const ACCESS_TOKEN_ALG = 'RS256';
 
 /** A loaded key pair: the private half signs, the public half is published. */
 export interface SigningKey extends KeyInfo {
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
   publicJwk: JwkDto;
 }
 
 /**
- * The key ring at a moment: the newest key signs, older ones verify until retired (see
- * `selectKeys`). The key id is the RFC 7638 thumbprint, so it is stable across restarts.
+ * The key ring at a moment (see `selectKeys`): the newest active key signs, the others verify until
+ * retired. A key's id is the one its metadata declares, else its RFC 7638 thumbprint (stable across
+ * restarts and replicas).
  */
 export class SigningKeys {
   private constructor(
@@ -26,8 +27,11 @@ export class SigningKeys {
     private readonly retireAfterMs: number,
   ) {}
 
-  static async fromFiles(files: KeyFile[], retireAfterMs: number): Promise<SigningKeys> {
-    const keys = await Promise.all(files.map((file) => toSigningKey(file)));
+  static fromFiles(files: readonly KeyFile[], retireAfterMs: number): SigningKeys {
+    const keys = files.map((file) => toSigningKey(file));
+    const kids = keys.map((key) => key.kid);
+    const duplicate = kids.find((kid, index) => kids.indexOf(kid) !== index);
+    if (duplicate) throw new KeyFilesError(`two keys have the id ${duplicate}: each key needs its own kid`);
     return new SigningKeys(keys, retireAfterMs);
   }
 
@@ -40,14 +44,28 @@ export class SigningKeys {
   }
 }
 
-async function toSigningKey(file: KeyFile): Promise<SigningKey> {
-  const jwk = createPublicKey(file.pem).export({ format: 'jwk' });
-  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e) throw new Error(`${file.name} is not an RSA private key`);
-  const kid = await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e });
+/** RFC 7638: the SHA-256 of the JWK's required members in lexicographic order, base64url. */
+export function rsaThumbprint(jwk: { e: string; n: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ e: jwk.e, kty: 'RSA', n: jwk.n }))
+    .digest('base64url');
+}
+
+function toSigningKey(file: KeyFile): SigningKey {
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(file.pem);
+  } catch {
+    throw new KeyFilesError(`${file.name} is not a PEM private key`);
+  }
+  const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
+  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e)
+    throw new KeyFilesError(`${file.name} is not an RSA private key`);
+  const kid = file.kid ?? rsaThumbprint({ n: jwk.n, e: jwk.e });
   return {
     kid,
-    createdAt: file.createdAt,
-    privateKey: await importPKCS8(file.pem, ACCESS_TOKEN_ALG),
+    activatesAt: file.activatesAt,
+    privateKey,
     publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e, kid, alg: ACCESS_TOKEN_ALG, use: 'sig' },
   };
 }
