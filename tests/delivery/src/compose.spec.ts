@@ -67,6 +67,15 @@ describe('docker-compose.yml', () => {
         .map(([name, s]) => [name, s.ports.map((p: string | number) => String(p).split(':').at(-2))]),
     );
     expect(published).toEqual(PUBLISHED);
+    // The management UIs are admin consoles: reachable from this machine only.
+    for (const name of ['rabbitmq', 'mailpit'])
+      for (const port of services[name].ports)
+        expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+  });
+
+  it('takes the admin password from the shell, never from a committed file', () => {
+    expect(readRepoFile('docker/.env.example')).not.toMatch(/^ADMIN_PASSWORD=/m);
+    expect(services.auth.environment.ADMIN_PASSWORD).toMatch(/^\$\{ADMIN_PASSWORD:\?.+\}$/);
   });
 
   it('keeps data in declared named volumes', () => {
