@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { PaginationQuery } from '../common/pagination.query';
+import { QueryInt } from '../common/query-int';
 import { BOOK_LIMITS } from './book-limits';
 
 export const BOOK_SORTS = [
@@ -37,7 +37,7 @@ export class ListBooksQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: BOOK_LIMITS.maxPriceCents })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(0)
   @Max(BOOK_LIMITS.maxPriceCents)
@@ -45,7 +45,7 @@ export class ListBooksQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: BOOK_LIMITS.maxPriceCents })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(0)
   @Max(BOOK_LIMITS.maxPriceCents)

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+import { QueryInt } from './query-int';
 
 export const MAX_PAGE_LIMIT = 100;
 
@@ -8,7 +9,7 @@ export const MAX_PAGE_LIMIT = 100;
 export class PaginationQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -16,7 +17,7 @@ export class PaginationQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_LIMIT)
