@@ -86,6 +86,12 @@ describe('hardening: the edge refuses what a client cannot mean, never with a 50
     expectRefused(res, 400, correlationId, code);
   });
 
+  it.each(['0x10', '1e2'])('answers page=%s with 400 instead of reading it as a number', async (page) => {
+    const res = await api('GET', `/api/v1/books?page=${page}`);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('page must be an integer number');
+  });
+
   it('answers a NUL in a body string with 400 instead of storing it', async () => {
     const correlationId = unique('edge-nul-body');
     const res = await api('POST', '/api/v1/auth/register', {
