@@ -8,7 +8,7 @@ export const AUTH_PATTERNS = {
   refresh: 'auth.refresh',
   /** RefreshTokenDto (actor required) → {revoked: true}: revokes that refresh token's family */
   logout: 'auth.logout',
-  /** {} (actor required) → {revoked: true, notBefore}: ends every session of the caller */
+  /** {} (actor required) → {revoked: true}: ends every session of the caller */
   logoutAll: 'auth.logout-all',
   /** {} (actor required) → UserDto */
   me: 'auth.me',
