@@ -4,6 +4,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { BrokerUser } from './support/broker-user';
 import { type AppName, APPS, describeRun, repoPath, run, SLOW_SETUP_MS } from './support/repo';
 
 // The Dockerfile's steps, outside Docker: production build of one app, `npm ci --omit=dev` against
@@ -18,6 +19,7 @@ const START_TIMEOUT_MS = 60_000;
 let workDir: string;
 let appDir: string;
 let app: ChildProcess | undefined;
+let broker: BrokerUser | undefined;
 let output = '';
 
 /** GET on the app's ops port; resolves with the status code, or 0 when nothing answers. */
@@ -58,6 +60,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await stopApp();
+  broker?.drop();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -86,6 +89,8 @@ it('installs only production dependencies', () => {
 it(
   `starts from the pruned folder and answers /health/live on its ops port, then stops on SIGTERM`,
   async () => {
+    // Production refuses RabbitMQ's guest account and weak admin passwords: the check meets both rules.
+    broker = BrokerUser.create('delivery_check');
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -97,11 +102,13 @@ it(
       // A database of its own, so the check never touches a developer's data.
       [`${APP.toUpperCase()}_MONGO_DB`]: `delivery_check_${APP}`,
       MONGO_URL: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
-      AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+      AMQP_URL: broker.url,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       JWT_KEYS_DIR: join(workDir, 'jwt-keys'),
+      // A throwaway key pair: production never creates keys unless told to.
+      JWT_KEYS_GENERATE: 'true',
       ADMIN_EMAIL: 'delivery-check@bookstore.local',
-      ADMIN_PASSWORD: 'delivery-check-password',
+      ADMIN_PASSWORD: 'Pruned-Start-9x!Pw',
       SMTP_URL: 'smtp://127.0.0.1:1025',
       MAIL_FROM: 'Bookstore <no-reply@bookstore.local>',
     };

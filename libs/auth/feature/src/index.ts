@@ -1,3 +1,3 @@
 export * from './auth-feature.module';
-export * from './config/auth.config';
 export * from './commands/revoke-sessions/session-revoker';
+export * from './config/auth.config';
