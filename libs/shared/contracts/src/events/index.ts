@@ -1,3 +1,4 @@
+export * from './account-link.payload';
 export * from './book-created.event';
 export * from './book-deleted.event';
 export * from './book-snapshot.payload';
