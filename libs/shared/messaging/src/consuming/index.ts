@@ -4,4 +4,5 @@ export * from './message-ack.interceptor';
 export * from './poison-message.error';
 export * from './rmq-message';
 export * from './rpc-payload.pipe';
+export * from './unavailable-failure';
 export * from './validation-messages';

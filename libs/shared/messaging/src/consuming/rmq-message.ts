@@ -1,5 +1,27 @@
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 
+/** The header counting the attempts of an event that failed (set when it goes to a retry tier). */
+export const ATTEMPTS_HEADER = 'x-attempts';
+
+/** The header counting retries of an event because a dependency was unavailable (no attempt spent). */
+export const OUTAGES_HEADER = 'x-outage-retries';
+
+/**
+ * How many attempts of this event failed so far: the count its last retry carried, or, for a
+ * message the broker itself dead-lettered back (the single retry queue of earlier releases), its
+ * x-death count. A replayed message carries neither and starts again.
+ */
+export function failedAttempts(message: ConsumeMessage, eventsQueue: string): number {
+  const counted = Number(message.properties.headers?.[ATTEMPTS_HEADER]);
+  return Number.isInteger(counted) && counted >= 0 ? counted : previousFailures(message, eventsQueue);
+}
+
+/** How many times this event already waited out an outage (see OUTAGES_HEADER). */
+export function outages(message: ConsumeMessage): number {
+  const counted = Number(message.properties.headers?.[OUTAGES_HEADER]);
+  return Number.isInteger(counted) && counted >= 0 ? counted : 0;
+}
+
 /** How many times RabbitMQ has already dead-lettered this message out of `queue` (x-death). */
 export function previousFailures(message: ConsumeMessage, queue: string): number {
   const deaths = message.properties.headers?.['x-death'] as
