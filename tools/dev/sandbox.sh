@@ -7,11 +7,15 @@ set -euo pipefail
 n=${1:?usage: sandbox.sh N}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 base="$ROOT/.infra/data/rabbitmq"
+users=
 # Only when this project's broker is running: otherwise there is nothing to create the vhost on yet.
 if [[ -d $base ]] && (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
   ctl=(env HOME="$base" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n bookstore@localhost)
   "${ctl[@]}" add_vhost "sb$n" >/dev/null 2>&1 || true
   "${ctl[@]}" set_permissions -p "sb$n" guest '.*' '.*' '.*' >/dev/null
+  # One user per service in the vhost too (tools/infra/broker-users.sh); each service connects as its own.
+  RABBITMQCTL=/usr/lib/rabbitmq/bin/rabbitmqctl HOME="$base" bash "$ROOT/tools/infra/broker-users.sh" "sb$n" -n bookstore@localhost
+  users=1
 fi
 cat <<ENV
 export SYSTEM_TAG=sb$n
@@ -23,3 +27,9 @@ export REDIS_URL=redis://127.0.0.1:6379/$n
 export AUTH_MONGO_DB=sb${n}_auth CATALOG_MONGO_DB=sb${n}_catalog ORDERS_MONGO_DB=sb${n}_orders NOTIFICATIONS_MONGO_DB=sb${n}_notifications
 export GATEWAY_URL=http://127.0.0.1:3${n}00
 ENV
+# Each service's own broker user (system.mjs gives <APP>_AMQP_URL to that app as its AMQP_URL).
+if [[ -n $users ]]; then
+  for app in gateway auth catalog orders notifications; do
+    echo "export ${app^^}_AMQP_URL=amqp://$app:$app-local-dev@127.0.0.1:5672/sb$n"
+  done
+fi

@@ -303,6 +303,21 @@ up_rabbitmq() {
   log "rabbitmq: started (pid $pid) on 127.0.0.1:$port"
 }
 
+# One broker user per service on the default vhost (tools/infra/broker-users.sh), when the broker is
+# this checkout's node (rabbitmqctl reaches it); the marker tells run-all and start to connect each
+# service as its own user. A broker of someone else's keeps the shared AMQP_URL.
+broker_users() {
+  local base="$STATE/data/rabbitmq"
+  rm -f "$RUN/broker-users"
+  [[ -d $base ]] || return 0
+  if HOME="$base" RABBITMQCTL=/usr/lib/rabbitmq/bin/rabbitmqctl bash "$HERE/broker-users.sh" / -n "$RABBIT_NODE" 2>"$STATE/log/broker-users.log"; then
+    echo / >"$RUN/broker-users"
+    log "rabbitmq: one user per service (gateway, auth, catalog, orders, notifications)"
+  else
+    log "rabbitmq: could not create the per-service users (see .infra/log/broker-users.log); services share AMQP_URL"
+  fi
+}
+
 stop_pid() { # name[, signal]: TERM by default; PostgreSQL gets INT (fast shutdown: it ends
   # its sessions instead of waiting for every client to leave)
   local file="$RUN/$1.pid" signal=${2:-TERM} pid
@@ -359,6 +374,7 @@ case $cmd in
     probe_mongo
     up_redis
     up_rabbitmq
+    broker_users
     ;;
   prepare)
     LOG_TAG=-prepare

@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { serviceAmqpEnv } from './broker-credentials.mjs';
+
 export const APPS = ['auth', 'catalog', 'orders', 'notifications', 'gateway'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // Read when used, not at import: callers may set SYSTEM_TAG, BOOKSTORE_DIST or ports afterwards.
@@ -45,7 +47,7 @@ export function startOne(app) {
   const log = openSync(join(logDir(), `${app}.log`), 'a');
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
-    env: process.env,
+    env: { ...process.env, ...serviceAmqpEnv(app, process.env) },
     stdio: ['ignore', log, log],
     detached: true,
   });

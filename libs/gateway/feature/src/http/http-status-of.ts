@@ -1,5 +1,6 @@
 import type { DomainError } from '@bookstore/shared/contracts';
 import { ErrorKind } from '@bookstore/shared/contracts';
+import { DEADLINE_EXCEEDED } from '@bookstore/shared/platform';
 import { HttpStatus } from '@nestjs/common';
 
 const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
@@ -16,6 +17,8 @@ const STATUS_BY_KIND: Record<ErrorKind, HttpStatus> = {
 
 /** The one mapping from domain failures to HTTP (shared/STYLE.md §9). */
 export function httpStatusOf(error: DomainError): HttpStatus {
-  if (error.code === 'UPSTREAM.TIMEOUT') return HttpStatus.GATEWAY_TIMEOUT;
+  // A service that refused a request past its deadline answered for the same reason as a timeout.
+  if (error.code === 'UPSTREAM.TIMEOUT' || error.code === DEADLINE_EXCEEDED)
+    return HttpStatus.GATEWAY_TIMEOUT;
   return STATUS_BY_KIND[error.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
 }

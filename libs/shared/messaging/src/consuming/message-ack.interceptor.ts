@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import { messageDuration, messagesHandled, RequestContext } from '@bookstore/shared/platform';
+import type { RequestContextData } from '@bookstore/shared/platform';
+import {
+  deadlineExceeded,
+  isDeadlineExceeded,
+  messageDuration,
+  messagesHandled,
+  RequestContext,
+} from '@bookstore/shared/platform';
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { RmqContext } from '@nestjs/microservices';
 import { Channel, ConsumeMessage } from 'amqplib';
-import { catchError, EMPTY, finalize, from, ignoreElements, Observable, tap } from 'rxjs';
+import { catchError, EMPTY, finalize, from, ignoreElements, Observable, tap, throwError } from 'rxjs';
 
+import { requestDeadline } from '../rpc/request-deadline';
 import { DEFAULT_MAX_ATTEMPTS } from '../topology/messaging.constants';
 import { serviceQueues } from '../topology/service-queues';
 import { InFlightTracker } from './in-flight.tracker';
@@ -15,7 +23,9 @@ import { previousFailures, safely, sendConfirmed } from './rmq-message';
 /**
  * Acknowledges every RabbitMQ message explicitly, after its handler finished (so after its effect
  * was stored), and runs the handler inside the message's correlation context.
- * - requests (they have `replyTo`): acked once the reply is produced, success or error;
+ * - requests (they have `replyTo`): acked once the reply is produced, success or error; one past
+ *   its deadline (`requestDeadline`) is refused before its handler runs, and the handler gets the
+ *   deadline through `RequestContext` to check again before its first write;
  * - events: acked on success; on failure rejected into the retry queue (delayed redelivery) until
  *   the attempts run out, then parked in the dead-letter queue; poison goes there at once.
  */
@@ -46,18 +56,31 @@ export class MessageAckInterceptor implements NestInterceptor {
         ? data.correlationId
         : String(message.properties.headers?.['x-correlation-id'] ?? randomUUID());
     const isRequest = Boolean(message.properties.replyTo);
+    const deadline = isRequest ? requestDeadline(message) : undefined;
+    if (deadline !== undefined && Date.now() >= deadline) {
+      return this.refuseExpired(channel, message, pattern, { correlationId, deadline });
+    }
     const stopTimer = messageDuration.startTimer({ pattern });
     this.tracker.start();
 
-    // Created and subscribed inside the context so the handler's async work inherits the id.
+    // Created and subscribed inside the context so the handler's async work inherits the id and
+    // the deadline (handlers check it again before their first write).
     const handled = new Observable<unknown>((subscriber) =>
-      RequestContext.run({ correlationId }, () => next.handle().subscribe(subscriber)),
+      RequestContext.run({ correlationId, deadline }, () => next.handle().subscribe(subscriber)),
     );
+    let outcome = 'ack';
     const settled = isRequest
       ? handled.pipe(
+          tap({
+            error: (error: unknown) => {
+              if (!isDeadlineExceeded(error)) return;
+              outcome = 'expired';
+              this.logger.warn({ msg: 'request refused: past its deadline', pattern, correlationId });
+            },
+          }),
           finalize(() => {
             safely(() => channel.ack(message));
-            messagesHandled.inc({ pattern, outcome: 'ack' });
+            messagesHandled.inc({ pattern, outcome });
           }),
         )
       : handled.pipe(
@@ -77,6 +100,30 @@ export class MessageAckInterceptor implements NestInterceptor {
         this.tracker.done();
       }),
     );
+  }
+
+  /**
+   * A request whose caller already stopped waiting: acked without running its handler, answered
+   * with a `REQUEST.DEADLINE_EXCEEDED` error reply (read only by a caller whose clock lags the
+   * service's, see `requestDeadline`; any other dropped it), counted and logged at warn.
+   */
+  private refuseExpired(
+    channel: Channel,
+    message: ConsumeMessage,
+    pattern: string,
+    context: Required<RequestContextData>,
+  ): Observable<never> {
+    safely(() => channel.ack(message));
+    messagesHandled.inc({ pattern, outcome: 'expired' });
+    const now = Date.now();
+    RequestContext.run(context, () =>
+      this.logger.warn({
+        msg: 'request refused: past its deadline',
+        pattern,
+        lateMs: now - context.deadline,
+      }),
+    );
+    return throwError(() => deadlineExceeded(context.deadline, now));
   }
 
   private failEvent(channel: Channel, message: ConsumeMessage, pattern: string, error: unknown) {

@@ -1,2 +1,3 @@
 export * from './readiness-rpc.controller';
+export * from './request-deadline';
 export * from './rpc-client';

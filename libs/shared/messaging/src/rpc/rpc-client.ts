@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import type { Actor, RpcRequest, ServiceName } from '@bookstore/shared/contracts';
 import { DomainError, ErrorKind, isRpcErrorPayload } from '@bookstore/shared/contracts';
-import { RequestContext } from '@bookstore/shared/platform';
+import { deadlineExceeded, RequestContext } from '@bookstore/shared/platform';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 
 import { rpcClientOptions } from '../topology/rmq-options';
+import { DEADLINE_HEADER } from './request-deadline';
 
 export interface RpcCallOptions {
   actor?: Actor;
@@ -16,9 +17,13 @@ export interface RpcCallOptions {
 }
 
 /**
- * Request/reply to a service over RabbitMQ. Every call is bounded: the request expires in the queue
- * when the caller stops waiting (a late service never acts on an abandoned request), and a dead
- * service turns into a quick `unavailable` error rather than a hung HTTP request.
+ * Request/reply to a service over RabbitMQ. Every call is bounded: the request carries its deadline
+ * (`x-deadline`, epoch ms, see `requestDeadline` for clock skew) and expires in the queue when the
+ * caller stops waiting; the service refuses it once the deadline passed, even when it already got
+ * it (`MessageAckInterceptor`, and handlers again before their first write), so a late service
+ * never acts on an abandoned request. A dead service turns into a quick `unavailable` error rather
+ * than a hung HTTP request. A call made while handling a request inherits that request's deadline
+ * when it is earlier than its own timeout.
  */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
@@ -35,11 +40,21 @@ export class RpcClient implements OnApplicationShutdown {
     payload: TPayload,
     options: RpcCallOptions = {},
   ): Promise<TResult> {
-    const waitMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    // A call made while handling a request never outlives that request's own deadline.
+    const now = Date.now();
+    const deadline = Math.min(
+      now + (options.timeoutMs ?? this.defaultTimeoutMs),
+      RequestContext.deadline() ?? Infinity,
+    );
+    const waitMs = deadline - now;
+    if (waitMs <= 0) throw deadlineExceeded(deadline, now);
     const correlationId = RequestContext.correlationId() ?? randomUUID();
     const request: RpcRequest<TPayload> = { correlationId, actor: options.actor, payload };
     const record = new RmqRecordBuilder(request)
-      .setOptions({ expiration: String(waitMs), headers: { 'x-correlation-id': correlationId } })
+      .setOptions({
+        expiration: String(waitMs),
+        headers: { 'x-correlation-id': correlationId, [DEADLINE_HEADER]: String(deadline) },
+      })
       .build();
     try {
       return await lastValueFrom(this.client(service).send<TResult>(pattern, record).pipe(timeout(waitMs)));

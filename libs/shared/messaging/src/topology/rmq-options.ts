@@ -4,7 +4,7 @@ import type { RmqOptions } from '@nestjs/microservices';
 export type RmqClientOptions = NonNullable<RmqOptions['options']>;
 import { Transport } from '@nestjs/microservices';
 
-import { DEFAULT_PREFETCH, EVENTS_EXCHANGE } from './messaging.constants';
+import { DEFAULT_PREFETCH, EVENTS_EXCHANGE, RPC_EXCHANGE } from './messaging.constants';
 import { eventsQueueOptions, RPC_QUEUE_OPTIONS } from './queue-options';
 import { serviceQueues } from './service-queues';
 
@@ -21,6 +21,10 @@ export function rpcServerOptions(url: string, service: string, prefetchCount = D
       urls: [url],
       queue: serviceQueues(service).rpc,
       queueOptions: RPC_QUEUE_OPTIONS,
+      // Requests arrive through the RPC exchange (see RPC_EXCHANGE); Nest binds the queue to it.
+      exchange: RPC_EXCHANGE,
+      exchangeType: 'topic',
+      routingKey: `${service}.#`,
       noAck: false,
       prefetchCount,
       persistent: true,
@@ -61,12 +65,20 @@ export function eventPublisherOptions(url: string): RmqClientOptions {
   };
 }
 
-/** A request/reply client for one service's RPC queue (replies come on direct reply-to). */
+/**
+ * A request/reply client for one service: requests go to the RPC exchange with the pattern as routing
+ * key (`wildcards`: Nest's client then publishes to `exchange` instead of sending to the queue), so
+ * the broker's topic permissions decide which patterns this caller may send. Replies come on direct
+ * reply-to.
+ */
 export function rpcClientOptions(url: string, service: string): RmqClientOptions {
   return {
     urls: [url],
     queue: serviceQueues(service).rpc,
     queueOptions: RPC_QUEUE_OPTIONS,
+    exchange: RPC_EXCHANGE,
+    exchangeType: 'topic',
+    wildcards: true,
     persistent: false,
     socketOptions: SOCKET,
   };

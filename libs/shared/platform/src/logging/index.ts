@@ -1,2 +1,3 @@
+export * from './deadline-exceeded.error';
 export * from './json-logger';
 export * from './request-context';

@@ -6,7 +6,7 @@ collectDefaultMetrics({ register: metricsRegistry });
 
 export const messagesHandled = new Counter({
   name: 'bookstore_messages_handled_total',
-  help: 'RabbitMQ messages handled, by pattern and outcome (ack, retry, dead_letter, duplicate)',
+  help: 'RabbitMQ messages handled, by pattern and outcome (ack, retry, dead_letter, duplicate, expired)',
   labelNames: ['pattern', 'outcome'] as const,
   registers: [metricsRegistry],
 });

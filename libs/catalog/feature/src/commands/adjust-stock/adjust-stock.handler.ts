@@ -1,5 +1,6 @@
 import { stockAdjustmentKeyId } from '@bookstore/catalog/domain';
 import type { Actor, AdjustStockRequest, BookDto, IdempotentReply } from '@bookstore/shared/contracts';
+import { RequestContext } from '@bookstore/shared/platform';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { BookCacheService } from '../../adapters/book-cache.service';
@@ -31,6 +32,7 @@ const HOUR_MS = 3_600_000;
  * and the next keyed adjustment drops them, so a book holds at most the keys of one period (an
  * admin's, so few; a feed adjusting one book every minute keeps 1,440 entries, about 130 kB).
  * The stock markers and `stockOpsEpoch` are untouched: an adjustment moves no order's stock.
+ * A request past its deadline (its caller answered 504) changes nothing, keyed or not.
  */
 @Injectable()
 export class AdjustStockHandler {
@@ -59,6 +61,9 @@ export class AdjustStockHandler {
         if (earlier.delta !== delta) throw idempotencyKeyReused();
         return undefined;
       }
+      // Checked on every read, right before the write: an admin whose request timed out retries
+      // it, so the original must not add the stock a second time once its caller gave up.
+      RequestContext.assertWithinDeadline();
       return this.adjusted(current, delta, live, keyId, now);
     });
     if (!replayed) await this.cache.bookChanged(id);

@@ -7,6 +7,7 @@ import type {
   OrderLineInputDto,
   PlaceOrderCommand,
 } from '@bookstore/shared/contracts';
+import { RequestContext } from '@bookstore/shared/platform';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 
@@ -25,7 +26,8 @@ import { VerifiedEmailPolicy } from './verified-email.policy';
  * With an `Idempotency-Key`, the key is bound to the request (its hash) and to the id of the
  * order it places (idempotency-key.repository.ts): a repeat with the same body answers with that
  * order, marked replayed, and places nothing; a repeat with another body is a 422. Racing
- * requests with one key and one body store one order, and each answers with it.
+ * requests with one key and one body store one order, and each answers with it. A request past its
+ * deadline (its caller answered 504 while the catalog priced it) claims no key and stores nothing.
  */
 @Injectable()
 export class PlaceOrderHandler {
@@ -54,6 +56,7 @@ export class PlaceOrderHandler {
     }
     // Priced before a new key is claimed: a request the catalog refuses (unknown book) binds no key.
     const priced = await this.price(items);
+    RequestContext.assertWithinDeadline();
     const holder =
       earlier ??
       (await this.keys.claim({ id: keyId, userId: actor.userId, requestHash, orderId: newOrderId() }));
@@ -67,6 +70,8 @@ export class PlaceOrderHandler {
   }
 
   private async store(actor: Actor, id: string, priced: PricedOrder): Promise<IdempotentReply<OrderDto>> {
+    // Pricing asked the catalog: the caller may have given up meanwhile, and then retries.
+    RequestContext.assertWithinDeadline();
     const created = await this.orders.insert({ id, userId: actor.userId, ...priced });
     if (created) return { result: toOrderDto(created), replayed: false };
     // The id is taken: a request with the same key and body stored the order first.
