@@ -7,6 +7,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { CatalogBooksClient } from './adapters/catalog-books.client';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
+import { ExpireOrdersHandler } from './commands/expire-orders/expire-orders.handler';
 import { PlaceOrderHandler } from './commands/place-order/place-order.handler';
 import { VerifiedEmailPolicy } from './commands/place-order/verified-email.policy';
 import { UpdateOrderStatusHandler } from './commands/update-order-status/update-order-status.handler';
@@ -23,6 +24,7 @@ import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
 import { OrdersEventsController } from './transport/orders-events.controller';
 import { OrdersRpcController } from './transport/orders-rpc.controller';
+import { SagaDeadlineScheduler } from './transport/saga-deadline.scheduler';
 
 /** Event types the orders service consumes; its events queue is bound to exactly these. */
 export const ORDERS_SUBSCRIPTIONS: readonly string[] = [STOCK_RESERVED, STOCK_REJECTED];
@@ -64,6 +66,8 @@ export class OrdersFeatureModule {
         ListOrdersHandler,
         ConfirmOrderHandler,
         RejectOrderHandler,
+        ExpireOrdersHandler,
+        SagaDeadlineScheduler,
       ],
     };
   }

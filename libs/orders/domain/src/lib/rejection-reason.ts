@@ -20,3 +20,6 @@ export function rejectionReason(
   });
   return `Insufficient stock: ${described.join('; ')}`;
 }
+
+/** The reason of an order the saga deadline rejected: nothing settled it in time (API.md). */
+export const TIMEOUT_REASON = 'timeout';

@@ -34,6 +34,21 @@ export class OrdersConfig extends InfraConfig {
   @Max(24 * 30)
   ORDERS_IDEMPOTENCY_TTL_HOURS = 24;
 
+  /**
+   * The saga deadline: an order still PENDING this long after it was placed becomes REJECTED with
+   * reason `timeout` and its stock goes back. Longer than the retry tiers' first steps, so an event
+   * retried through an outage still settles the order.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 24 * 3600_000)
+  ORDERS_SAGA_DEADLINE_MS = 15 * 60_000;
+
+  /** How often the deadline is checked: a quarter of the deadline, at most every 30 s. */
+  sweepIntervalMs(): number {
+    return Math.max(250, Math.min(30_000, Math.floor(this.ORDERS_SAGA_DEADLINE_MS / 4)));
+  }
+
   /** ORDERS_REQUIRE_VERIFIED_EMAIL, or its default for this NODE_ENV. */
   requiresVerifiedEmail(): boolean {
     return this.ORDERS_REQUIRE_VERIFIED_EMAIL ?? this.NODE_ENV === 'production';

@@ -80,6 +80,20 @@ export class OrderRepository {
   }
 
   /**
+   * The oldest orders still PENDING that were placed before `placedBefore` (the saga deadline's
+   * candidates), read through the `{status, createdAt}` index.
+   */
+  async findPendingPlacedBefore(placedBefore: Date, limit: number): Promise<OrderRecord[]> {
+    const docs = await this.orders.model
+      .find({ status: OrderStatus.Pending, createdAt: { $lt: placedBefore } }, PROJECTION)
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean<OrderDoc[]>()
+      .exec();
+    return docs.map(toRecord);
+  }
+
+  /**
    * The one way an order's status changes: read the order, let `plan` decide on it (the plan asks
    * the domain state machine), write the move conditionally on the status that was read. A writer
    * that lost the race reads again and asks the plan again, which on the new state usually says
