@@ -41,6 +41,11 @@ export class PrivateBroker {
     return `amqp://guest:guest@127.0.0.1:${this.port}`;
   }
 
+  /** The environment and node-name arguments that let a rabbitmqctl (or a script using it) reach this node. */
+  get control(): { env: NodeJS.ProcessEnv; args: string[] } {
+    return { env: { ...process.env, HOME: this.dir }, args: ['-n', this.node] };
+  }
+
   /** Kills the node at once (SIGKILL: no clean shutdown), as a crash would. */
   async kill(): Promise<void> {
     const child = this.process;
