@@ -89,7 +89,8 @@ export async function bringUpSystem({ sandbox, attach, build, log = console.log 
     await system.stopAll();
   };
   try {
-    for (const app of system.APPS) system.startOne(app);
+    // Every instance: REPLICAS (the chaos suite's --replicas) may ask for more than one of each.
+    system.startAll();
     started = true;
     await system.waitHealthy(180_000);
   } catch (error) {

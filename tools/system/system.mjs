@@ -2,28 +2,47 @@
 // Builds and runs the five services as plain node processes, for `npm start`, `npm test` and the
 // fault suites. It stops only the processes it started (pids under .infra/run/<tag>/).
 //
-//   node tools/system/system.mjs start [--no-build]   build, start all, wait for /api/v1/health = 200
+//   node tools/system/system.mjs start [--no-build] [--replicas N]
+//                                                     build, start N of each app (default 1, or
+//                                                     REPLICAS), wait until every one is ready
 //   node tools/system/system.mjs stop                 SIGTERM (then SIGKILL) what `start` started
-//   node tools/system/system.mjs stop-one <app>       stop one service
-//   node tools/system/system.mjs start-one <app>      start one service (already built)
+//   node tools/system/system.mjs stop-one <instance>  stop one instance (`orders`, `orders-2`, …)
+//   node tools/system/system.mjs start-one <instance> start one instance (already built)
+//   node tools/system/system.mjs plan [--replicas N]  print the instances and their ports (JSON)
 //
 // SYSTEM_TAG namespaces pids and logs so separate sandboxes can run side by side; BOOKSTORE_DIST
-// chooses where builds go. Every other variable is passed through to the services.
+// chooses where builds go. Replica r > 1 of an app is `<app>-<r>` with its own pid, log and ops
+// port (tools/system/replicas.mjs). Every other variable is passed through to the services.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { serviceAmqpEnv } from './broker-credentials.mjs';
+import {
+  APPS,
+  gatewayPorts,
+  instanceEnv,
+  instances,
+  parseInstance,
+  replicaCount,
+  serviceOpsPorts,
+} from './replicas.mjs';
 
-export const APPS = ['auth', 'catalog', 'orders', 'notifications', 'gateway'];
+export { APPS } from './replicas.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // Read when used, not at import: callers may set SYSTEM_TAG, BOOKSTORE_DIST or ports afterwards.
 const tag = () => process.env.SYSTEM_TAG ?? 'default';
 const runDir = () => join(root, '.infra/run', `system-${tag()}`);
 const logDir = () => join(root, '.infra/log', `system-${tag()}`);
 const distDir = () => process.env.BOOKSTORE_DIST ?? join(root, 'dist/apps');
-const gatewayUrl = () => `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
+/** Replicas per app: REPLICAS (the `--replicas` flag sets it), 1 by default. */
+export const replicas = () => replicaCount(process.env.REPLICAS);
+/** Every gateway's base URL (one per replica); callers spread their requests over them. */
+export const gatewayUrls = () =>
+  gatewayPorts(replicas(), process.env).map((port) => `http://127.0.0.1:${port}`);
+/** Every instance of the configured system, in start order. */
+export const allInstances = () => instances(replicas());
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidFile = (app) => join(runDir(), `${app}.pid`);
@@ -39,21 +58,28 @@ export function build() {
   if (result.status !== 0) throw new Error('build failed');
 }
 
-export function startOne(app) {
+/** Starts one instance (`orders`, `orders-2`, …) of a built app; returns its pid. */
+export function startOne(name) {
+  const { app } = parseInstance(name);
   mkdirSync(runDir(), { recursive: true });
   mkdirSync(logDir(), { recursive: true });
   const main = join(distDir(), app, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first`);
-  const log = openSync(join(logDir(), `${app}.log`), 'a');
+  const log = openSync(join(logDir(), `${name}.log`), 'a');
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
-    env: { ...process.env, ...serviceAmqpEnv(app, process.env) },
+    env: { ...process.env, ...serviceAmqpEnv(app, process.env), ...instanceEnv(name, process.env) },
     stdio: ['ignore', log, log],
     detached: true,
   });
   child.unref();
-  writeFileSync(pidFile(app), String(child.pid));
+  writeFileSync(pidFile(name), String(child.pid));
   return child.pid;
+}
+
+/** Starts every instance of the configured system; returns { instance: pid }. */
+export function startAll() {
+  return Object.fromEntries(allInstances().map((name) => [name, startOne(name)]));
 }
 
 function alive(pid) {
@@ -65,46 +91,98 @@ function alive(pid) {
   }
 }
 
-export async function stopOne(app, signal = 'SIGTERM') {
-  if (!existsSync(pidFile(app))) return;
-  const pid = Number(readFileSync(pidFile(app), 'utf8'));
+export async function stopOne(name, signal = 'SIGTERM') {
+  if (!existsSync(pidFile(name))) return;
+  const pid = Number(readFileSync(pidFile(name), 'utf8'));
   if (alive(pid)) {
     process.kill(pid, signal);
     for (let i = 0; i < 100 && alive(pid); i++) await sleep(200);
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
-  rmSync(pidFile(app), { force: true });
+  rmSync(pidFile(name), { force: true });
 }
 
+/** Whether `url` answers 200 within 5 s; otherwise what it said, for the error message. */
+async function probe(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const text = await res.text();
+    return res.status === 200 ? null : `${url}: ${res.status} ${text}`;
+  } catch (error) {
+    return `${url}: ${error.message ?? error}`;
+  }
+}
+
+/**
+ * Waits until every gateway answers /api/v1/health with 200 and, with replicas, every service
+ * instance answers its own /health/ready (the gateway's health asks each service once, which any
+ * one replica answers, so it alone cannot tell that a restarted replica is back).
+ */
 export async function waitHealthy(timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
+  const urls = gatewayUrls().map((url) => `${url}/api/v1/health`);
+  if (replicas() > 1) {
+    for (const { port } of serviceOpsPorts(replicas(), process.env))
+      urls.push(`http://127.0.0.1:${port}/health/ready`);
+  }
   let last = '';
   while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${gatewayUrl()}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
-      last = await res.text();
-      if (res.status === 200) return;
-    } catch (error) {
-      last = String(error);
-    }
+    const failures = (await Promise.all(urls.map(probe))).filter(Boolean);
+    if (failures.length === 0) return;
+    last = failures.join('; ');
     await sleep(1000);
   }
   throw new Error(`system not healthy after ${timeoutMs} ms: ${last}`);
 }
 
+/** Instances with a pid file in this system's run folder (whatever replica count started them). */
+export function recordedInstances() {
+  if (!existsSync(runDir())) return [];
+  return readdirSync(runDir())
+    .filter((file) => file.endsWith('.pid'))
+    .map((file) => file.slice(0, -4));
+}
+
 export async function stopAll() {
-  // Gateway first so no new requests arrive, then the services.
-  for (const app of [...APPS].reverse()) await stopOne(app);
+  // Gateways first so no new requests arrive, then the services; every recorded instance, so a
+  // `stop` without --replicas still stops the replicas a `start --replicas N` started.
+  const rank = (name) => APPS.indexOf(parseInstance(name).app);
+  const names = recordedInstances().filter((name) => {
+    try {
+      return rank(name) >= 0;
+    } catch {
+      return false;
+    }
+  });
+  names.sort((a, b) => rank(b) - rank(a));
+  for (const name of names) await stopOne(name);
 }
 
 async function main() {
-  const [command, arg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--replicas');
+  if (flag >= 0) {
+    process.env.REPLICAS = String(replicaCount(args[flag + 1]));
+    args.splice(flag, 2);
+  }
+  const [command, arg] = args;
   switch (command) {
     case 'start':
-      if (!process.argv.includes('--no-build')) build();
-      for (const app of APPS) console.log(`[system] ${app} started (pid ${startOne(app)})`);
+      replicas(); // refuses a bad REPLICAS before the minute-long build
+      if (!args.includes('--no-build')) build();
+      for (const [name, pid] of Object.entries(startAll()))
+        console.log(`[system] ${name} started (pid ${pid})`);
       await waitHealthy();
-      console.log(`[system] healthy: ${gatewayUrl()}/api/v1/health`);
+      console.log(`[system] healthy: ${gatewayUrls().join(', ')}`);
+      break;
+    case 'plan':
+      console.log(
+        JSON.stringify(
+          allInstances().map((name) => ({ name, env: instanceEnv(name, process.env) })),
+          null,
+          2,
+        ),
+      );
       break;
     case 'stop':
       await stopAll();
@@ -121,7 +199,9 @@ async function main() {
       await waitHealthy();
       break;
     default:
-      console.error('usage: system.mjs start [--no-build] | stop | start-one APP | stop-one APP | wait');
+      console.error(
+        'usage: system.mjs start [--no-build] [--replicas N] | stop | start-one INSTANCE | stop-one INSTANCE | wait | plan',
+      );
       process.exit(2);
   }
 }
