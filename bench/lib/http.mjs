@@ -4,8 +4,15 @@ import { gatewayUrl } from './sandbox.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One request to the gateway: { status, body, ms, error?, timedOut? }. */
-export async function call(method, path, { token, body, headers = {}, timeoutMs = 10_000 } = {}) {
+/**
+ * One request to the gateway (`baseUrl`: another gateway replica): { status, body, ms, error?,
+ * code?, timedOut? }; `code` is the socket error's (ECONNREFUSED: the request never reached a server).
+ */
+export async function call(
+  method,
+  path,
+  { token, body, headers = {}, timeoutMs = 10_000, baseUrl = gatewayUrl() } = {},
+) {
   const init = { method, headers: { ...headers }, signal: AbortSignal.timeout(timeoutMs) };
   if (token) init.headers.authorization = `Bearer ${token}`;
   if (body !== undefined) {
@@ -14,7 +21,7 @@ export async function call(method, path, { token, body, headers = {}, timeoutMs 
   }
   const t0 = performance.now();
   try {
-    const res = await fetch(`${gatewayUrl()}${path}`, init);
+    const res = await fetch(`${baseUrl}${path}`, init);
     const text = await res.text();
     let parsed = text;
     try {
@@ -25,7 +32,8 @@ export async function call(method, path, { token, body, headers = {}, timeoutMs 
     return { status: res.status, body: parsed, headers: res.headers, ms: performance.now() - t0 };
   } catch (error) {
     const timedOut = error?.name === 'TimeoutError' || error?.name === 'AbortError';
-    return { status: 0, body: undefined, ms: performance.now() - t0, error: String(error), timedOut };
+    const code = error?.cause?.code;
+    return { status: 0, body: undefined, ms: performance.now() - t0, error: String(error), code, timedOut };
   }
 }
 

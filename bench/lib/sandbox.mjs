@@ -59,7 +59,7 @@ async function answers(url) {
  * Starts (or attaches to) the system. Returns { stop, startedHere, timings } where timings holds the
  * build time and the time from spawning the five processes to a healthy gateway.
  */
-export async function bringUpSystem({ sandbox, attach, build, log = console.log }) {
+export async function bringUpSystem({ sandbox, attach, build, env = {}, log = console.log }) {
   if (attach) {
     log(`[system] attaching to ${gatewayUrl()} (tag ${process.env.SYSTEM_TAG ?? 'default'})`);
     const system = await systemModule();
@@ -67,7 +67,14 @@ export async function bringUpSystem({ sandbox, attach, build, log = console.log 
     return { stop: async () => undefined, startedHere: false, timings: {}, system };
   }
   const { ownVhost } = applySandboxEnv(sandbox);
-  if (!ownVhost) log('[system] RabbitMQ is not managed by this project: using its default vhost');
+  // The caller's own infrastructure (the chaos suite's broker cluster and MongoDB) replaces the
+  // sandbox's; undefined removes a variable.
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  if (!ownVhost && !env.AMQP_URL)
+    log('[system] RabbitMQ is not managed by this project: using its default vhost');
   const url = gatewayUrl();
   if (await answers(url)) throw new Error(`${url} already answers: stop that system or pick --sandbox`);
   await flushSandboxRedis();

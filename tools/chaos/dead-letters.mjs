@@ -1,27 +1,28 @@
-// Depth of every service's dead-letter queue in the run's vhost (a parked event is a lost event).
-import amqp from 'amqplib';
+// What the run parked: messages in any dead-letter queue of the suite's own cluster, plus records
+// in the services' `dead_letters` collections (where a service moves what it parks), so a parked
+// event counts wherever it ended up.
+const SERVICES = ['AUTH', 'CATALOG', 'ORDERS', 'NOTIFICATIONS'];
 
-const SERVICES = ['auth', 'catalog', 'orders', 'notifications'];
-
-/** { 'catalog.events.dlq': n, … }; a queue that does not exist is reported as null. */
-export async function deadLetterDepths(amqpUrl) {
-  const connection = await amqp.connect(amqpUrl);
-  const depths = {};
+/** { '<queue>': n, '<db>.dead_letters': n, … }; only sources that exist are listed. */
+export async function deadLetterCounts(cluster, mongoUrl) {
+  const counts = {};
+  if (cluster) {
+    for (const q of cluster.queues()) if (/dlq|dead/.test(q.name)) counts[q.name] = q.messages;
+  }
+  const { default: mongoose } = await import('mongoose');
+  const connection = await mongoose
+    .createConnection(mongoUrl, { serverSelectionTimeoutMS: 10_000 })
+    .asPromise();
   try {
     for (const service of SERVICES) {
-      const name = `${service}.events.dlq`;
-      // checkQueue closes the channel when the queue is missing, so use one channel per queue.
-      const channel = await connection.createChannel();
-      channel.on('error', () => undefined);
-      try {
-        depths[name] = (await channel.checkQueue(name)).messageCount;
-        await channel.close();
-      } catch {
-        depths[name] = null;
-      }
+      const name = process.env[`${service}_MONGO_DB`];
+      if (!name) continue;
+      const db = connection.useDb(name).db;
+      const exists = (await db.listCollections({ name: 'dead_letters' }).toArray()).length > 0;
+      if (exists) counts[`${name}.dead_letters`] = await db.collection('dead_letters').countDocuments();
     }
   } finally {
-    await connection.close().catch(() => undefined);
+    await connection.close();
   }
-  return depths;
+  return counts;
 }

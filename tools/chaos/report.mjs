@@ -8,7 +8,9 @@ export function printChaosReport(result) {
       'Faults',
       [
         ['fault', 'fault'],
+        ['target', 'killed'],
         ['recoveryMs', 'down → healthy ms'],
+        ['unavailable', 'longest unavailable ms (orders/reads)'],
         ['requests', 'requests meanwhile'],
         ['statuses', 'statuses meanwhile'],
         ['maxMs', 'slowest answer ms'],
@@ -18,7 +20,9 @@ export function printChaosReport(result) {
         const w = result.load?.windows.find((x) => x.fault === f.fault) ?? {};
         return {
           fault: f.fault,
+          target: f.target,
           recoveryMs: f.recoveryMs,
+          unavailable: w.unavailableMs ? `${w.unavailableMs.order}/${w.unavailableMs.read}` : '',
           requests: w.requests,
           statuses: JSON.stringify(w.byStatus ?? {}),
           maxMs: w.maxMs,
@@ -53,6 +57,23 @@ export function printChaosReport(result) {
     );
   }
   if (result.deadLetters) console.log(`dead-letter queues: ${JSON.stringify(result.deadLetters)}`);
+  if (result.summary) {
+    const r = result.summary;
+    printTable(
+      'Result',
+      [
+        ['placed', 'orders placed'],
+        ['confirmed', 'CONFIRMED'],
+        ['rejected', 'REJECTED'],
+        ['lost', 'lost'],
+        ['appliedTwice', 'applied twice'],
+        ['stockMismatches', 'stock mismatches'],
+        ['deadLettered', 'dead-lettered'],
+        ['unavailable', 'longest unavailability ms (orders/reads)'],
+      ],
+      [{ ...r, unavailable: `${r.longestUnavailableMs.order}/${r.longestUnavailableMs.read}` }],
+    );
+  }
   printTable(
     'Checks',
     [
