@@ -9,6 +9,23 @@ export const EVENTS_EXCHANGE = 'bookstore.events';
  */
 export const RPC_EXCHANGE = 'bookstore.rpc';
 
+/**
+ * The direct exchange every reply goes through, routing key = the asker's reply queue (an exclusive,
+ * server-named queue bound with its own name). Not direct reply-to: RabbitMQ checks a reply there as
+ * a write on `amq.default`, and write on the default exchange lets a user send to ANY queue by name
+ * (README, "Broker users"). A reply reaches only the queue of the client that asked.
+ */
+export const REPLIES_EXCHANGE = 'bookstore.replies';
+
+/**
+ * The topic exchange through which a service hands a message to one of ITS OWN queues: a failed
+ * event to a retry tier or the dead-letter queue, a replayed one back to its events queue. Each of
+ * those queues is bound with its own name as routing key (`requeueBindings`), and topic permissions
+ * let a service use only routing keys of its own queues (`<service>.`), which the default exchange
+ * (sendToQueue) cannot express.
+ */
+export const REQUEUE_EXCHANGE = 'bookstore.dlx';
+
 /** Deliveries of one event before it is parked in the dead-letter queue. */
 export const DEFAULT_MAX_ATTEMPTS = 4;
 
