@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   await runService({
     service: 'orders',
     module: AppModule.forRoot(config),
-    amqpUrl: config.AMQP_URL,
+    amqpUrls: config.AMQP_URL,
     opsPort: config.ORDERS_OPS_PORT,
     logLevel: config.LOG_LEVEL,
     subscriptions: ORDERS_SUBSCRIPTIONS,

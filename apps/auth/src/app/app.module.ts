@@ -15,7 +15,7 @@ export class AppModule {
           service: 'auth',
           mongoUrl: config.MONGO_URL,
           mongoDb: config.AUTH_MONGO_DB,
-          amqpUrl: config.AMQP_URL,
+          amqpUrls: config.AMQP_URL,
           redisUrl: config.REDIS_URL,
         }),
         AuthFeatureModule.forRoot(config),

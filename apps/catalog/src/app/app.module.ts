@@ -15,7 +15,7 @@ export class AppModule {
           service: 'catalog',
           mongoUrl: config.MONGO_URL,
           mongoDb: config.CATALOG_MONGO_DB,
-          amqpUrl: config.AMQP_URL,
+          amqpUrls: config.AMQP_URL,
           redisUrl: config.REDIS_URL,
         }),
         CatalogFeatureModule.forRoot(config),

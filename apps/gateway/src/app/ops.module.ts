@@ -18,7 +18,7 @@ export class GatewayOpsModule {
         OpsModule.forRoot(
           {
             service: 'gateway',
-            amqpUrl: config.AMQP_URL,
+            amqpUrls: config.AMQP_URL,
             amqpProbe: { kind: 'exchange', name: EVENTS_EXCHANGE },
           },
           [

@@ -15,7 +15,7 @@ export class AppModule {
           service: 'notifications',
           mongoUrl: config.MONGO_URL,
           mongoDb: config.NOTIFICATIONS_MONGO_DB,
-          amqpUrl: config.AMQP_URL,
+          amqpUrls: config.AMQP_URL,
         }),
         NotificationsFeatureModule.forRoot(config),
       ],

@@ -15,7 +15,7 @@ export class AppModule {
           service: 'orders',
           mongoUrl: config.MONGO_URL,
           mongoDb: config.ORDERS_MONGO_DB,
-          amqpUrl: config.AMQP_URL,
+          amqpUrls: config.AMQP_URL,
         }),
         OrdersFeatureModule.forRoot(config),
       ],

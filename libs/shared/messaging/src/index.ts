@@ -1,3 +1,4 @@
+export * from './connection';
 export * from './consuming';
 export * from './messaging.module';
 export * from './publishing';

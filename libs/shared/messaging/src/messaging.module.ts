@@ -6,7 +6,8 @@ import { readinessRpcController } from './rpc/readiness-rpc.controller';
 
 export interface MessagingModuleOptions {
   service: ServiceName;
-  amqpUrl: string;
+  /** Every broker node's URL. */
+  amqpUrls: readonly string[];
 }
 
 /**
@@ -20,7 +21,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       controllers: [readinessRpcController(options.service)],
-      providers: [{ provide: EventPublisher, useFactory: () => new EventPublisher(options.amqpUrl) }],
+      providers: [{ provide: EventPublisher, useFactory: () => new EventPublisher(options.amqpUrls) }],
       exports: [EventPublisher],
     };
   }

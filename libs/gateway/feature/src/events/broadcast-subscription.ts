@@ -27,13 +27,13 @@ export class BroadcastSubscription {
   private channel?: ChannelWrapper;
 
   constructor(
-    private readonly amqpUrl: string,
+    private readonly amqpUrls: readonly string[],
     private readonly routingKeys: readonly string[],
     private readonly handlers: BroadcastHandlers,
   ) {}
 
   start(): void {
-    this.connection = connect([this.amqpUrl], {
+    this.connection = connect([...this.amqpUrls], {
       heartbeatIntervalInSeconds: 5,
       reconnectTimeInSeconds: 1,
     });

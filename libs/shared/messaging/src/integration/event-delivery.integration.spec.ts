@@ -27,15 +27,15 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 
 describe('event delivery over RabbitMQ', () => {
   let connection: ChannelModel;
   let channel: Channel;
-  const publisher = new EventPublisher(AMQP_URL);
+  const publisher = new EventPublisher([AMQP_URL]);
   const apps: INestMicroservice[] = [];
   const services: string[] = [];
 
   async function service(name: string, deliveries: Deliveries, fail = false): Promise<string> {
     const full = `it-${name}-${run}`;
     services.push(full);
-    await declareTopology(AMQP_URL, { service: full, subscriptions: [USER_REGISTERED], retryDelayMs: 100 });
-    apps.push(await startTestConsumer(AMQP_URL, full, deliveries, fail));
+    await declareTopology([AMQP_URL], { service: full, subscriptions: [USER_REGISTERED], retryDelayMs: 100 });
+    apps.push(await startTestConsumer([AMQP_URL], full, deliveries, fail));
     return full;
   }
 

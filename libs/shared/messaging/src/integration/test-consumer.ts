@@ -26,7 +26,7 @@ export class Deliveries {
  * delivery throw, to exercise retry and dead-lettering.
  */
 export async function startTestConsumer(
-  amqpUrl: string,
+  amqpUrls: readonly string[],
   service: string,
   deliveries: Deliveries,
   fail = false,
@@ -44,7 +44,7 @@ export async function startTestConsumer(
   class TestModule {}
 
   const app = await NestFactory.createMicroservice(TestModule, {
-    ...eventServerOptions(amqpUrl, service),
+    ...eventServerOptions(amqpUrls, service),
     logger: false,
   });
   app.useGlobalInterceptors(new MessageAckInterceptor(service, new InFlightTracker()));

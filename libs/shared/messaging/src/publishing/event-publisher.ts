@@ -24,8 +24,9 @@ export class EventPublisher implements OnApplicationShutdown {
   private readonly connection: AmqpConnectionManager;
   private readonly channel: ChannelWrapper;
 
-  constructor(amqpUrl: string) {
-    this.connection = connect([amqpUrl], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
+  /** `amqpUrls`: every broker node; the manager moves to another one when its node goes down. */
+  constructor(amqpUrls: readonly string[]) {
+    this.connection = connect([...amqpUrls], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
     // Failures surface as rejected publishes; the manager reconnects by itself.
     this.connection.on('connectFailed', () => undefined);
     this.channel = this.connection.createChannel({

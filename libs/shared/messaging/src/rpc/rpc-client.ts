@@ -30,7 +30,7 @@ export class RpcClient implements OnApplicationShutdown {
   private readonly clients = new Map<ServiceName, ClientRMQ>();
 
   constructor(
-    private readonly amqpUrl: string,
+    private readonly amqpUrls: readonly string[],
     private readonly defaultTimeoutMs: number,
   ) {}
 
@@ -70,7 +70,7 @@ export class RpcClient implements OnApplicationShutdown {
   private client(service: ServiceName): ClientRMQ {
     let client = this.clients.get(service);
     if (!client) {
-      client = new ClientRMQ(rpcClientOptions(this.amqpUrl, service));
+      client = new ClientRMQ(rpcClientOptions(this.amqpUrls, service));
       this.clients.set(service, client);
     }
     return client;

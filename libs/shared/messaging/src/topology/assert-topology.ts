@@ -1,8 +1,13 @@
-import type { Channel } from 'amqplib';
-import { connect } from 'amqplib';
-
+import { connectToAnyNode } from '../connection/connect-to-any-node';
 import { DEFAULT_RETRY_DELAY_MS, EVENTS_EXCHANGE } from './messaging.constants';
-import { eventsQueueOptions, retryQueueOptions, RPC_QUEUE_OPTIONS } from './queue-options';
+import {
+  DEAD_LETTER_QUEUE_OPTIONS,
+  eventsQueueOptions,
+  retryQueueOptions,
+  RPC_QUEUE_OPTIONS,
+} from './queue-options';
+import type { QueueDeclaration } from './replace-queue';
+import { declareQueue } from './replace-queue';
 import { serviceQueues } from './service-queues';
 
 export interface TopologyOptions {
@@ -12,36 +17,44 @@ export interface TopologyOptions {
   retryDelayMs?: number;
 }
 
-/**
- * Declares the exchange and a service's queues and bindings. Idempotent, so every instance runs it
- * at start-up before consuming.
- */
-export async function assertServiceTopology(channel: Channel, options: TopologyOptions): Promise<void> {
+/** The queues a service owns, each with its arguments and its bindings to the events exchange. */
+export function serviceQueueDeclarations(options: TopologyOptions): QueueDeclaration[] {
   const queues = serviceQueues(options.service);
-  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-  await channel.assertQueue(queues.rpc, RPC_QUEUE_OPTIONS);
-  await channel.assertQueue(queues.events, eventsQueueOptions(options.service));
-  await channel.assertQueue(
-    queues.retry,
-    retryQueueOptions(options.service, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS),
-  );
-  await channel.assertQueue(queues.deadLetter, { durable: true });
-  for (const routingKey of options.subscriptions) {
-    await channel.bindQueue(queues.events, EVENTS_EXCHANGE, routingKey);
-  }
+  return [
+    { name: queues.rpc, options: RPC_QUEUE_OPTIONS, bindings: [] },
+    { name: queues.events, options: eventsQueueOptions(options.service), bindings: options.subscriptions },
+    {
+      name: queues.retry,
+      options: retryQueueOptions(options.service, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS),
+      bindings: [],
+    },
+    { name: queues.deadLetter, options: DEAD_LETTER_QUEUE_OPTIONS, bindings: [] },
+  ];
 }
 
-/** Opens a short-lived connection to declare the topology, retrying while the broker starts. */
-export async function declareTopology(url: string, options: TopologyOptions, attempts = 60): Promise<void> {
+/**
+ * Opens a short-lived connection to any node of `urls` and declares the exchange and a service's
+ * queues and bindings, retrying while the broker starts. Idempotent, so every instance runs it at
+ * start-up before consuming; a queue an earlier release declared otherwise (classic) is replaced
+ * with its messages kept (see `declareQueue`).
+ */
+export async function declareTopology(
+  urls: readonly string[],
+  options: TopologyOptions,
+  attempts = 60,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const connection = await connect(url);
+      const connection = await connectToAnyNode(urls);
       try {
         const channel = await connection.createChannel();
-        await assertServiceTopology(channel, options);
+        await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
         await channel.close();
+        for (const declaration of serviceQueueDeclarations(options)) {
+          await declareQueue(connection, declaration);
+        }
       } finally {
-        await connection.close();
+        await connection.close().catch(() => undefined);
       }
       return;
     } catch (error) {

@@ -11,14 +11,21 @@ import { serviceQueues } from './service-queues';
 const SOCKET = { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 };
 
 /**
+ * Every function takes the broker's node URLs (a cluster's nodes, or one): Nest's transport connects
+ * through amqp-connection-manager, which tries them in turn and reconnects to a surviving one.
+ *
  * Nest's RMQ defaults are auto-ack and non-persistent (shared/STYLE.md §6); every option here turns
  * that off: explicit acks, persistent messages, bounded prefetch.
  */
-export function rpcServerOptions(url: string, service: string, prefetchCount = DEFAULT_PREFETCH): RmqOptions {
+export function rpcServerOptions(
+  urls: readonly string[],
+  service: string,
+  prefetchCount = DEFAULT_PREFETCH,
+): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {
-      urls: [url],
+      urls: [...urls],
       queue: serviceQueues(service).rpc,
       queueOptions: RPC_QUEUE_OPTIONS,
       // Requests arrive through the RPC exchange (see RPC_EXCHANGE); Nest binds the queue to it.
@@ -35,14 +42,14 @@ export function rpcServerOptions(url: string, service: string, prefetchCount = D
 
 /** The events consumer; bindings are declared by `declareTopology`, not by Nest. */
 export function eventServerOptions(
-  url: string,
+  urls: readonly string[],
   service: string,
   prefetchCount = DEFAULT_PREFETCH,
 ): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {
-      urls: [url],
+      urls: [...urls],
       queue: serviceQueues(service).events,
       queueOptions: eventsQueueOptions(service),
       noAck: false,
@@ -54,9 +61,9 @@ export function eventServerOptions(
 }
 
 /** A client that publishes to the topic exchange with the event type as routing key. */
-export function eventPublisherOptions(url: string): RmqClientOptions {
+export function eventPublisherOptions(urls: readonly string[]): RmqClientOptions {
   return {
-    urls: [url],
+    urls: [...urls],
     exchange: EVENTS_EXCHANGE,
     exchangeType: 'topic',
     wildcards: true,
@@ -71,9 +78,9 @@ export function eventPublisherOptions(url: string): RmqClientOptions {
  * the broker's topic permissions decide which patterns this caller may send. Replies come on direct
  * reply-to.
  */
-export function rpcClientOptions(url: string, service: string): RmqClientOptions {
+export function rpcClientOptions(urls: readonly string[], service: string): RmqClientOptions {
   return {
-    urls: [url],
+    urls: [...urls],
     queue: serviceQueues(service).rpc,
     queueOptions: RPC_QUEUE_OPTIONS,
     exchange: RPC_EXCHANGE,

@@ -15,9 +15,13 @@ export class InfraConfig {
   @HasProductionCredentials()
   MONGO_URL = 'mongodb://127.0.0.1:27017';
 
+  /**
+   * Every RabbitMQ node, comma-separated (one URL for a single node): connections try them in turn
+   * and move to a surviving node when theirs goes down.
+   */
   @IsConnectionUrl(['amqp', 'amqps'])
   @HasProductionCredentials()
-  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+  AMQP_URL: string[] = ['amqp://guest:guest@127.0.0.1:5672'];
 
   @IsConnectionUrl(['redis', 'rediss'])
   @HasProductionCredentials()

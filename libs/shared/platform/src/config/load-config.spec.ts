@@ -155,6 +155,39 @@ describe('loadConfig in production', () => {
   });
 });
 
+describe('loadConfig lists (AMQP_URL: a cluster’s nodes)', () => {
+  const nodes = 'amqp://app:Xq7-long-Secret@rabbit-0:5672, amqp://app:Xq7-long-Secret@rabbit-1:5672,';
+
+  it('reads a comma-separated variable as a list, and one URL as a list of one', () => {
+    expect(loadConfig(ExampleConfig, { AMQP_URL: nodes }).AMQP_URL).toEqual([
+      'amqp://app:Xq7-long-Secret@rabbit-0:5672',
+      'amqp://app:Xq7-long-Secret@rabbit-1:5672',
+    ]);
+    expect(loadConfig(ExampleConfig, {}).AMQP_URL).toEqual(['amqp://guest:guest@127.0.0.1:5672']);
+  });
+
+  it('refuses a list with one malformed URL, or none at all, without echoing it', () => {
+    const message = messageOf(() => loadConfig(ExampleConfig, { AMQP_URL: `${nodes}http://S3cret@x:1` }));
+    expect(message).toContain(
+      'AMQP_URL: must be a amqp:// or amqps:// URL with a host and a port in 1-65535',
+    );
+    expect(message).not.toContain('S3cret');
+    expect(messageOf(() => loadConfig(ExampleConfig, { AMQP_URL: ' , ' }))).toContain('AMQP_URL: must be');
+  });
+
+  it('applies the production credential rule to every node', () => {
+    const message = messageOf(() =>
+      loadConfig(ExampleConfig, {
+        NODE_ENV: 'production',
+        AMQP_URL: `${nodes}amqp://guest:guest@rabbit-2:5672`,
+      }),
+    );
+    expect(message).toContain(
+      'AMQP_URL: with NODE_ENV=production must not use a server’s default credentials',
+    );
+  });
+});
+
 function messageOf(action: () => unknown): string {
   try {
     action();

@@ -43,7 +43,7 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
  * value (class-validator's `$value`) gets it masked.
  */
 function describe(error: ValidationError, env: NodeJS.ProcessEnv): string[] {
-  const secrets = [env[error.property], error.value]
+  const secrets = [env[error.property], ...(Array.isArray(error.value) ? error.value : [error.value])]
     .filter((value): value is string => typeof value === 'string' && value.length > 0)
     .sort((a, b) => b.length - a.length);
   const mask = (text: string) => secrets.reduce((masked, value) => masked.split(value).join('***'), text);
@@ -55,6 +55,7 @@ function describe(error: ValidationError, env: NodeJS.ProcessEnv): string[] {
 
 /** The type of a field: its default's, else its declared type (decorator metadata) when it has none. */
 function kindOf(cls: object, key: string, fallback: unknown): string {
+  if (Array.isArray(fallback)) return 'list';
   if (fallback !== undefined) return typeof fallback;
   const declared = Reflect.getMetadata('design:type', (cls as { prototype: object }).prototype, key) as
     { name?: string } | undefined;
@@ -63,6 +64,12 @@ function kindOf(cls: object, key: string, fallback: unknown): string {
 
 /** Reads a variable as its field's type; what cannot be read stays invalid for validation. */
 function convert(raw: string, kind: string): unknown {
+  // A list default (e.g. a cluster's node URLs) reads a comma-separated variable.
+  if (kind === 'list')
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   if (kind === 'number') return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
   if (kind === 'boolean') {
     if (/^(true|1|yes)$/i.test(raw)) return true;

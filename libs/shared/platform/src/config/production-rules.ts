@@ -7,11 +7,19 @@ import { isConnectionUrl, urlCredentialsRule, weakPasswordRule } from './secret-
 const inProduction = (args: ValidationArguments) =>
   (args.object as { NODE_ENV?: unknown }).NODE_ENV === 'production';
 
+/** The strings a field holds: itself, or each item of a list (e.g. a cluster's node URLs). */
+const stringsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+
 /**
- * A decorator that applies `rule` (null = passes) only with NODE_ENV=production, and reports the
- * rule it broke, never the value.
+ * A decorator that applies `rule` (null = passes) only with NODE_ENV=production, to the field or to
+ * each item of a list field, and reports the first rule broken, never the value.
  */
 function productionRule(name: string, rule: (value: string, args: ValidationArguments) => string | null) {
+  const broken = (value: unknown, args: ValidationArguments) =>
+    stringsOf(value)
+      .map((item) => rule(item, args))
+      .find((problem) => problem !== null) ?? null;
   return (target: object, propertyName: string) =>
     registerDecorator({
       name,
@@ -19,9 +27,9 @@ function productionRule(name: string, rule: (value: string, args: ValidationArgu
       propertyName,
       validator: {
         validate: (value: unknown, args: ValidationArguments) =>
-          !inProduction(args) || typeof value !== 'string' || rule(value, args) === null,
+          !inProduction(args) || broken(value, args) === null,
         defaultMessage: (args: ValidationArguments) =>
-          `with NODE_ENV=production ${rule(String(args.value), args) ?? 'is invalid'}`,
+          `with NODE_ENV=production ${broken(args.value, args) ?? 'is invalid'}`,
       },
     });
 }
@@ -44,17 +52,23 @@ export function HasProductionCredentials() {
   return productionRule('hasProductionCredentials', (value) => urlCredentialsRule(value));
 }
 
-/** A URL of one of `protocols` (e.g. amqp, amqps) with a host and a valid port, in every environment. */
+/**
+ * A URL of one of `protocols` (e.g. amqp, amqps) with a host and a valid port, in every environment;
+ * on a list field (a cluster's nodes), a non-empty list of such URLs.
+ */
 export function IsConnectionUrl(protocols: readonly string[]) {
+  const valid = (value: unknown) => typeof value === 'string' && isConnectionUrl(value, protocols);
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'isConnectionUrl',
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && isConnectionUrl(value, protocols),
-        defaultMessage: () =>
-          `must be a ${protocols.map((protocol) => `${protocol}://`).join(' or ')} URL with a host and a port in 1-65535`,
+        validate: (value: unknown) =>
+          Array.isArray(value) ? value.length > 0 && value.every(valid) : valid(value),
+        defaultMessage: (args: ValidationArguments) =>
+          `must be a ${protocols.map((protocol) => `${protocol}://`).join(' or ')} URL with a host and a port in 1-65535` +
+          (Array.isArray(args.value) ? ' (or several, comma-separated)' : ''),
       },
     });
 }

@@ -50,7 +50,7 @@ export class AmqpHealthIndicator implements OnModuleInit, OnModuleDestroy {
 
   private ensureChannel(): ChannelWrapper {
     if (!this.connection) {
-      this.connection = connect([this.options.amqpUrl], { heartbeatIntervalInSeconds: 5 });
+      this.connection = connect([...this.options.amqpUrls], { heartbeatIntervalInSeconds: 5 });
       // Errors surface through the probe; the manager reconnects on its own.
       this.connection.on('disconnect', () => undefined);
       this.channel = this.connection.createChannel({ confirm: false });

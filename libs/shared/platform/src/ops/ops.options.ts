@@ -2,8 +2,8 @@
 export interface OpsOptions {
   /** Service name used as the `service` label of every metric. */
   service: string;
-  /** AMQP URL whose broker readiness must reach with a real round trip. */
-  amqpUrl: string;
+  /** The broker's node URLs; readiness must reach one of them with a real round trip. */
+  amqpUrls: readonly string[];
   /** What the round trip declares passively: the service's own queue, or an exchange. */
   amqpProbe: { kind: 'queue' | 'exchange'; name: string };
   /** Heap above which readiness fails (bytes). */

@@ -15,7 +15,8 @@ import { NestFactory } from '@nestjs/core';
 export interface ServiceBootstrap {
   service: ServiceName;
   module: Type<unknown> | DynamicModule;
-  amqpUrl: string;
+  /** Every broker node's URL (see InfraConfig.AMQP_URL). */
+  amqpUrls: readonly string[];
   opsPort: number;
   logLevel: LogLevelName;
   /** Event types this service consumes; its events queue is bound to exactly these. */
@@ -32,15 +33,15 @@ export interface ServiceBootstrap {
 export async function runService(options: ServiceBootstrap): Promise<INestApplication> {
   const logger = new JsonLogger(options.service, options.logLevel);
   Logger.overrideLogger(logger);
-  await declareTopology(options.amqpUrl, { service: options.service, subscriptions: options.subscriptions });
+  await declareTopology(options.amqpUrls, { service: options.service, subscriptions: options.subscriptions });
 
   tolerateBrokerRestarts(logger);
   const app = await NestFactory.create(options.module, { logger });
   const tracker = new InFlightTracker();
   const interceptor = new MessageAckInterceptor(options.service, tracker);
   for (const server of [
-    rpcServerOptions(options.amqpUrl, options.service, options.prefetch),
-    eventServerOptions(options.amqpUrl, options.service, options.prefetch),
+    rpcServerOptions(options.amqpUrls, options.service, options.prefetch),
+    eventServerOptions(options.amqpUrls, options.service, options.prefetch),
   ]) {
     // Deferred: a connected microservice registers its handlers at once, and enhancers added after
     // that are silently ignored (messages were never acked). The app runs the lifecycle hooks once.

@@ -105,7 +105,7 @@ describe('OutboxRelay with OutboxCollection (real MongoDB and RabbitMQ)', () => 
     beforeAll(async () => {
       amqp = await connect(AMQP_URL);
       probe = await Probe.bind(amqp, `it-outbox-${run}`);
-      publisher = new EventPublisher(AMQP_URL);
+      publisher = new EventPublisher([AMQP_URL]);
       relay = new OutboxRelay(publisher, [accounts as never], { sweepIntervalMs: 200, graceMs: 500 });
       collection = new OutboxCollection(accounts, relay);
       await relay.onApplicationBootstrap();
@@ -182,7 +182,7 @@ describe('OutboxRelay with OutboxCollection (real MongoDB and RabbitMQ)', () => 
       amqp = await connect(broker.url);
       await Probe.bind(amqp, 'it-outbox-restart');
       await amqp.close().catch(() => undefined);
-      const publisher = new EventPublisher(broker.url);
+      const publisher = new EventPublisher([broker.url]);
       let refused = 0;
       const counting = {
         publish: (e: Parameters<EventPublisher['publish']>[0]) =>

@@ -18,7 +18,8 @@ export interface ServiceCoreOptions {
   mongoUrl: string;
   /** One database per service. */
   mongoDb: string;
-  amqpUrl: string;
+  /** Every broker node's URL. */
+  amqpUrls: readonly string[];
   /** Set when the service uses Redis: adds the client and its readiness check. */
   redisUrl?: string;
 }
@@ -52,11 +53,11 @@ export class ServiceCoreModule {
           // Indexes are built by IndexBuilder, one collection at a time, before consuming starts.
           autoIndex: false,
         }),
-        MessagingModule.forService({ service: options.service, amqpUrl: options.amqpUrl }),
+        MessagingModule.forService({ service: options.service, amqpUrls: options.amqpUrls }),
         OpsModule.forRoot(
           {
             service: options.service,
-            amqpUrl: options.amqpUrl,
+            amqpUrls: options.amqpUrls,
             amqpProbe: { kind: 'queue', name: serviceQueues(options.service).rpc },
           },
           [MongooseHealthIndicator, ...redis, checks],
