@@ -15,9 +15,17 @@ const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  // Verifying access tokens: the JWKS comes from auth over RPC, so it builds on messaging.
+  { sourceTag: 'type:security', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging'] },
   {
     sourceTag: 'type:runtime',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:messaging', 'type:persistence'],
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:util',
+      'type:messaging',
+      'type:persistence',
+      'type:security',
+    ],
   },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain'] },
   {
@@ -27,6 +35,7 @@ const depConstraints = [
       'type:util',
       'type:messaging',
       'type:persistence',
+      'type:security',
       'type:domain',
     ],
   },
@@ -37,6 +46,7 @@ const depConstraints = [
       'type:util',
       'type:messaging',
       'type:persistence',
+      'type:security',
       'type:runtime',
       'type:domain',
       'type:feature',

@@ -17,6 +17,7 @@ export class AppModule {
           mongoDb: config.AUTH_MONGO_DB,
           amqpUrls: config.AMQP_URL,
           redisUrl: config.REDIS_URL,
+          ownSigningKeys: true,
         }),
         AuthFeatureModule.forRoot(config),
       ],

@@ -1,6 +1,7 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
 import { USER_SESSIONS_REVOKED } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
+import { PUBLIC_KEY_SOURCE } from '@bookstore/shared/security';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
@@ -8,6 +9,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { AccessTokenSigner } from './adapters/keys/access-token.signer';
 import { KeyStore } from './adapters/keys/key-store';
+import { OwnPublicKeys } from './adapters/keys/own-public-keys';
 import { PasswordHasher } from './adapters/password-hasher';
 import { SessionMarks } from './adapters/session-marks';
 import { AUTH_CONFIG } from './auth.tokens';
@@ -83,7 +85,13 @@ export class AuthFeatureModule {
       // JwtModule holds no key: each signature names the ring's current one (rotation).
       imports: [MODELS, OutboxModule.forFeature([User.name], [MODELS]), JwtModule.register({})],
       controllers: [AuthRpcController, AuthEventsController],
-      providers: [{ provide: AUTH_CONFIG, useValue: config }, ...PROVIDERS],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: config },
+        ...PROVIDERS,
+        // Forwarded access tokens are verified with the service's own key ring (ServiceCoreModule's
+        // ownSigningKeys): no JWKS round trip to itself.
+        { provide: PUBLIC_KEY_SOURCE, useClass: OwnPublicKeys },
+      ],
     };
   }
 }

@@ -56,7 +56,15 @@ export function requireIsbn(raw: string): string {
   return isbn;
 }
 
-/** 401: the gateway forwarded an admin request without an actor (it should not; this is the backstop). */
+/**
+ * 401: an admin request without a verified actor (no access token, or one that is forged, foreign
+ * or expired): the gateway never sends one, so whoever did is not to be trusted.
+ */
 export function authenticationRequired(): DomainError {
   return DomainError.unauthorized('AUTH.UNAUTHORIZED', 'Authentication required');
+}
+
+/** 403: the verified actor of an admin request is not an admin. */
+export function adminRequired(): DomainError {
+  return DomainError.forbidden('AUTH.FORBIDDEN', 'You do not have the role this action requires');
 }

@@ -17,9 +17,14 @@ export {
 /** The code of a request that reached the service without a caller. */
 export const AUTH_UNAUTHORIZED = 'AUTH.UNAUTHORIZED';
 
-/** 401: the gateway forwarded a request without an actor (it should not; this is the backstop). */
+/** 401: a request without a verified actor (no access token, or a forged, foreign or expired one). */
 export function authenticationRequired(): DomainError {
   return DomainError.unauthorized(AUTH_UNAUTHORIZED, 'Authentication required');
+}
+
+/** 403: the verified actor of an admin request (a status change) is not an admin. */
+export function adminRequired(): DomainError {
+  return DomainError.forbidden('AUTH.FORBIDDEN', 'You do not have the role this action requires');
 }
 
 /** The code of an order refused because the customer has not verified their e-mail address. */

@@ -11,6 +11,7 @@ import {
   BookIdRequest,
   CATALOG_PATTERNS,
   CreateBookDto,
+  isAdmin,
   ListBooksQuery,
   LookupBooksRequest,
   UpdateBookRequest,
@@ -19,7 +20,7 @@ import { RpcPayloadPipe } from '@bookstore/shared/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 
-import { authenticationRequired } from '../catalog.errors';
+import { adminRequired, authenticationRequired } from '../catalog.errors';
 import { AdjustStockHandler } from '../commands/adjust-stock/adjust-stock.handler';
 import { CreateBookHandler } from '../commands/create-book/create-book.handler';
 import { DeleteBookHandler } from '../commands/delete-book/delete-book.handler';
@@ -29,8 +30,9 @@ import { ListBooksHandler } from '../queries/list-books/list-books.handler';
 import { LookupBooksHandler } from '../queries/lookup-books/lookup-books.handler';
 
 /**
- * The catalog's request/reply API. Admin-only patterns are guarded at the gateway, the only
- * publisher on this queue; payloads are validated again here.
+ * The catalog's request/reply API. Admin-only patterns are guarded at the gateway and again here,
+ * on the actor the service verified from the forwarded access token (RequestActorInterceptor):
+ * broker credentials alone give no admin power. Payloads are validated again here too.
  */
 @Controller()
 export class CatalogRpcController {
@@ -63,6 +65,7 @@ export class CatalogRpcController {
 
   @MessagePattern(CATALOG_PATTERNS.createBook)
   create(@Payload(new RpcPayloadPipe(CreateBookDto)) req: RpcRequest<CreateBookDto>): Promise<BookDto> {
+    requireAdmin(req.actor);
     return this.createBook.execute(req.payload);
   }
 
@@ -70,6 +73,7 @@ export class CatalogRpcController {
   update(
     @Payload(new RpcPayloadPipe(UpdateBookRequest)) req: RpcRequest<UpdateBookRequest>,
   ): Promise<BookDto> {
+    requireAdmin(req.actor);
     return this.updateBook.execute(req.payload.id, req.payload.changes);
   }
 
@@ -77,6 +81,7 @@ export class CatalogRpcController {
   async delete(
     @Payload(new RpcPayloadPipe(BookIdRequest)) req: RpcRequest<BookIdRequest>,
   ): Promise<{ deleted: true }> {
+    requireAdmin(req.actor);
     await this.deleteBook.execute(req.payload.id);
     return { deleted: true };
   }
@@ -85,12 +90,13 @@ export class CatalogRpcController {
   stock(
     @Payload(new RpcPayloadPipe(AdjustStockRequest)) req: RpcRequest<AdjustStockRequest>,
   ): Promise<IdempotentReply<BookDto>> {
-    return this.adjustStock.execute(requireActor(req.actor), req.payload);
+    return this.adjustStock.execute(requireAdmin(req.actor), req.payload);
   }
 }
 
-/** The admin behind a request whose effect is scoped to its caller (an Idempotency-Key). */
-function requireActor(actor: Actor | undefined): Actor {
+/** The verified admin behind an admin request: 401 without an actor, 403 for another role. */
+function requireAdmin(actor: Actor | undefined): Actor {
   if (!actor) throw authenticationRequired();
+  if (!isAdmin(actor)) throw adminRequired();
   return actor;
 }

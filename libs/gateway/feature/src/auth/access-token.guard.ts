@@ -1,5 +1,6 @@
 import type { Actor } from '@bookstore/shared/contracts';
 import { DomainError } from '@bookstore/shared/contracts';
+import { RequestContext } from '@bookstore/shared/platform';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 
@@ -13,7 +14,8 @@ type AuthenticatedRequest = RequestWithAccessToken & {
 
 /**
  * Verifies the bearer access token locally (AccessTokenVerifier: public keys from the JWKS cache,
- * revocation in Redis) and sets `request.user` to the Actor. Any failure is one 401 in the shared
+ * revocation in Redis) and sets `request.user` to the Actor; the raw token joins the request's
+ * context so the services receive it with the user's calls. Any failure is one 401 in the shared
  * shape; routes without the guard (anonymous) pay nothing.
  */
 @Injectable()
@@ -24,7 +26,7 @@ export class AccessTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerOf(request.headers['authorization']);
     const caller = token ? await this.verifier.verify(token) : null;
-    if (!caller) {
+    if (!token || !caller) {
       throw DomainError.unauthorized(
         'AUTH.UNAUTHORIZED',
         'Missing, invalid, expired or revoked access token',
@@ -32,6 +34,8 @@ export class AccessTokenGuard implements CanActivate {
     }
     request.user = caller.actor;
     request.accessToken = caller.token;
+    // Forwarded by RpcClient with the calls made for this user: each service verifies it again.
+    RequestContext.attachAccessToken(token);
     return true;
   }
 }

@@ -3,12 +3,11 @@ import { createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:cryp
 
 import { sessionsValidFromKey } from '@bookstore/shared/contracts';
 import type { RpcClient } from '@bookstore/shared/messaging';
-import { JwtService } from '@nestjs/jwt';
+import { JwksCache, SignedTokenVerifier } from '@bookstore/shared/security';
 import { Redis } from 'ioredis';
 
 import { AccessTokenVerifier } from './access-token.verifier';
 import { AuthRoutesConfig } from './auth-routes.config';
-import { JwksCache } from './jwks-cache';
 import { TokenDenylist } from './token-denylist';
 
 const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
@@ -34,7 +33,12 @@ describe('AccessTokenVerifier (local access-token verification)', () => {
   } as unknown as RpcClient;
   const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
   const denylist = new TokenDenylist(redis);
-  const verifier = new AccessTokenVerifier(new JwtService(), new JwksCache(rpc, config), denylist, config);
+  const jwks = new JwksCache(rpc, {
+    refreshIntervalSeconds: config.JWKS_REFRESH_INTERVAL_SECONDS,
+    minRefetchSeconds: config.JWKS_MIN_REFETCH_SECONDS,
+  });
+  const tokens = new SignedTokenVerifier(jwks, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const verifier = new AccessTokenVerifier(tokens, denylist);
   const authenticate = async (token: string) => {
     const caller = await verifier.verify(token);
     return caller ? { ok: true, user: caller.actor } : { ok: false };

@@ -1,4 +1,6 @@
+import { RpcClient } from '@bookstore/shared/messaging';
 import { loadConfig } from '@bookstore/shared/platform';
+import { JwksCache, SignedTokenVerifier } from '@bookstore/shared/security';
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 
@@ -7,7 +9,6 @@ import { AuthController } from './auth.controller';
 import { AuthRoutesConfig } from './auth-routes.config';
 import { AUTH_ROUTES_CONFIG } from './auth-routes.tokens';
 import { ClientRateLimiter } from './client-rate-limiter';
-import { JwksCache } from './jwks-cache';
 import { LoginThrottle } from './login-throttle';
 import { TokenDenylist } from './token-denylist';
 import { TokenRevocations } from './token-revocations';
@@ -19,16 +20,32 @@ import { TokenRevocations } from './token-revocations';
  */
 @Global()
 @Module({
-  // Keys and verify options are given per call (the key by `kid`, from the JWKS cache).
   imports: [JwtModule.register({})],
   controllers: [AuthController],
   providers: [
     { provide: AUTH_ROUTES_CONFIG, useFactory: () => loadConfig(AuthRoutesConfig) },
-    JwksCache,
+    {
+      provide: JwksCache,
+      inject: [RpcClient, AUTH_ROUTES_CONFIG],
+      useFactory: (rpc: RpcClient, config: AuthRoutesConfig) =>
+        new JwksCache(rpc, {
+          refreshIntervalSeconds: config.JWKS_REFRESH_INTERVAL_SECONDS,
+          minRefetchSeconds: config.JWKS_MIN_REFETCH_SECONDS,
+        }),
+    },
     TokenDenylist,
     ClientRateLimiter,
     LoginThrottle,
-    AccessTokenVerifier,
+    {
+      provide: AccessTokenVerifier,
+      inject: [JwksCache, TokenDenylist, AUTH_ROUTES_CONFIG],
+      // No clock leeway here: the services behind allow a little for the time a request waits.
+      useFactory: (jwks: JwksCache, denylist: TokenDenylist, config: AuthRoutesConfig) =>
+        new AccessTokenVerifier(
+          new SignedTokenVerifier(jwks, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+          denylist,
+        ),
+    },
     TokenRevocations,
   ],
   exports: [AccessTokenVerifier, JwksCache, TokenDenylist, TokenRevocations, ClientRateLimiter],

@@ -14,6 +14,7 @@ import {
   VerifyEmailDto,
 } from '@bookstore/shared/contracts';
 import { RpcClient } from '@bookstore/shared/messaging';
+import { JwksCache } from '@bookstore/shared/security';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -33,7 +34,6 @@ import type { FastifyRequest } from 'fastify';
 import { AdminOnly, Authenticated, CurrentActor } from './auth.decorators';
 import { clientKeyOf } from './client-key';
 import { ClientRateLimit } from './client-rate-limit.decorator';
-import { JwksCache } from './jwks-cache';
 import { LoginThrottle } from './login-throttle';
 import { TokenDenylist } from './token-denylist';
 import { TokenRevocations } from './token-revocations';

@@ -1,16 +1,9 @@
+import type { VerifiedAccessToken } from '@bookstore/shared/security';
 import type { ExecutionContext } from '@nestjs/common';
 import { createParamDecorator } from '@nestjs/common';
 
 /** What the gateway keeps of a verified access token besides the Actor: for revoking it. */
-export interface VerifiedAccessToken {
-  jti: string;
-  /** The subject: whose sessions mark applies to the token. */
-  userId: string;
-  /** Expiry, seconds since the epoch. */
-  exp: number;
-  /** Issue time in milliseconds (the `iat_ms` claim, else `iat` × 1000), compared with the mark. */
-  issuedAtMs: number;
-}
+export type { VerifiedAccessToken } from '@bookstore/shared/security';
 
 /** The request as AccessTokenGuard leaves it. */
 export interface RequestWithAccessToken {

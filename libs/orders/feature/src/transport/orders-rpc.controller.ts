@@ -1,5 +1,6 @@
 import type { Actor, IdempotentReply, OrderDto, OrderPageDto, RpcRequest } from '@bookstore/shared/contracts';
 import {
+  isAdmin,
   ListOrdersQuery,
   OrderIdCommand,
   ORDERS_PATTERNS,
@@ -13,11 +14,15 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CancelOrderHandler } from '../commands/cancel-order/cancel-order.handler';
 import { PlaceOrderHandler } from '../commands/place-order/place-order.handler';
 import { UpdateOrderStatusHandler } from '../commands/update-order-status/update-order-status.handler';
-import { authenticationRequired } from '../orders.errors';
+import { adminRequired, authenticationRequired } from '../orders.errors';
 import { GetOrderHandler } from '../queries/get-order/get-order.handler';
 import { ListOrdersHandler } from '../queries/list-orders/list-orders.handler';
 
-/** Request/reply entry points of the orders service (the gateway already checked roles). */
+/**
+ * Request/reply entry points of the orders service. The actor is the one the service verified from
+ * the forwarded access token (RequestActorInterceptor); the gateway checked roles, and the admin
+ * pattern checks again here, as broker credentials alone give no admin power.
+ */
 @Controller()
 export class OrdersRpcController {
   constructor(
@@ -56,7 +61,7 @@ export class OrdersRpcController {
   status(
     @Payload(new RpcPayloadPipe(UpdateOrderStatusCommand)) req: RpcRequest<UpdateOrderStatusCommand>,
   ): Promise<OrderDto> {
-    requireActor(req.actor);
+    if (!isAdmin(requireActor(req.actor))) throw adminRequired();
     return this.updateStatus.execute(req.payload);
   }
 }

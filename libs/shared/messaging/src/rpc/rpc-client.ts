@@ -12,6 +12,11 @@ import { rpcClientOptions } from '../topology/rmq-options';
 import { DEADLINE_HEADER } from './request-deadline';
 
 export interface RpcCallOptions {
+  /**
+   * The user the call is made for: the access token of the request being handled
+   * (`RequestContext.accessToken()`) goes with it, and the service derives the actor from that
+   * token, not from this field. Calls a service makes on its own behalf pass none.
+   */
   actor?: Actor;
   timeoutMs?: number;
 }
@@ -49,7 +54,8 @@ export class RpcClient implements OnApplicationShutdown {
     const waitMs = deadline - now;
     if (waitMs <= 0) throw deadlineExceeded(deadline, now);
     const correlationId = RequestContext.correlationId() ?? randomUUID();
-    const request: RpcRequest<TPayload> = { correlationId, actor: options.actor, payload };
+    const accessToken = options.actor ? RequestContext.accessToken() : undefined;
+    const request: RpcRequest<TPayload> = { correlationId, actor: options.actor, accessToken, payload };
     const record = new RmqRecordBuilder(request)
       .setOptions({
         expiration: String(waitMs),

@@ -9,6 +9,11 @@ export interface RequestContextData {
    * RPC only; events have none). See `requestDeadline` in shared/messaging for how it is derived.
    */
   deadline?: number;
+  /**
+   * The raw access token of the HTTP request, once the gateway verified it: RpcClient forwards it
+   * with calls made for the user, so the service can verify the actor itself.
+   */
+  accessToken?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -24,6 +29,18 @@ export const RequestContext = {
   },
   correlationId(): string | undefined {
     return storage.getStore()?.correlationId;
+  },
+  /** The verified raw access token of the HTTP request being handled (gateway only). */
+  accessToken(): string | undefined {
+    return storage.getStore()?.accessToken;
+  },
+  /**
+   * Records the request's access token once it is verified (the context is opened before the
+   * guards run, so the guard adds it to the request's existing context). Outside one, nothing.
+   */
+  attachAccessToken(token: string): void {
+    const store = storage.getStore();
+    if (store) store.accessToken = token;
   },
   /** The deadline of the request being handled, if it has one. */
   deadline(): number | undefined {

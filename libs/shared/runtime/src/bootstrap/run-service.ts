@@ -8,6 +8,7 @@ import {
 } from '@bookstore/shared/messaging';
 import type { LogLevelName } from '@bookstore/shared/platform';
 import { JsonLogger, RpcErrorFilter } from '@bookstore/shared/platform';
+import { requestActorInterceptor } from '@bookstore/shared/security';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -27,8 +28,9 @@ export interface ServiceBootstrap {
 
 /**
  * Starts a service: declares its RabbitMQ topology, consumes its RPC and events queues with explicit
- * acks, serves probes and metrics on the ops port, and on SIGTERM/SIGINT stops taking messages,
- * lets in-flight ones finish, then closes connections.
+ * acks, derives each request's actor from its verified access token (RequestActorInterceptor),
+ * serves probes and metrics on the ops port, and on SIGTERM/SIGINT stops taking messages, lets
+ * in-flight ones finish, then closes connections.
  */
 export async function runService(options: ServiceBootstrap): Promise<INestApplication> {
   const logger = new JsonLogger(options.service, options.logLevel);
@@ -39,6 +41,8 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
   const app = await NestFactory.create(options.module, { logger });
   const tracker = new InFlightTracker();
   const interceptor = new MessageAckInterceptor(options.service, tracker);
+  // Inside the ack interceptor: who asks comes from the verified access token, never the message.
+  const actors = requestActorInterceptor(app);
   for (const server of [
     rpcServerOptions(options.amqpUrls, options.service, options.prefetch),
     eventServerOptions(options.amqpUrls, options.service, options.prefetch),
@@ -47,7 +51,7 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
     // that are silently ignored (messages were never acked). The app runs the lifecycle hooks once.
     const microservice = app.connectMicroservice(server, { deferInitialization: true });
     (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
-    microservice.useGlobalInterceptors(interceptor);
+    microservice.useGlobalInterceptors(interceptor, actors);
     microservice.useGlobalFilters(new RpcErrorFilter());
   }
   // Lifecycle hooks (keys loaded, connections open) before the first message is consumed.

@@ -7,6 +7,7 @@ import {
   redisClientProvider,
   RedisHealthIndicator,
 } from '@bookstore/shared/platform';
+import { ActorVerificationModule } from '@bookstore/shared/security';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
@@ -22,6 +23,11 @@ export interface ServiceCoreOptions {
   amqpUrls: readonly string[];
   /** Set when the service uses Redis: adds the client and its readiness check. */
   redisUrl?: string;
+  /**
+   * The service holds the signing keys (auth) and provides PUBLIC_KEY_SOURCE itself; the others
+   * verify access tokens with the JWKS fetched from auth.
+   */
+  ownSigningKeys?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export class ServiceCoreModule {
           autoIndex: false,
         }),
         MessagingModule.forService({ service: options.service, amqpUrls: options.amqpUrls }),
+        ActorVerificationModule.forService({ amqpUrls: options.amqpUrls, ownKeys: options.ownSigningKeys }),
         OpsModule.forRoot(
           {
             service: options.service,

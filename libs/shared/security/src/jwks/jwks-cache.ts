@@ -1,26 +1,32 @@
-import { createPublicKey } from 'node:crypto';
-
 import type { JwksDto } from '@bookstore/shared/contracts';
 import { AUTH_PATTERNS } from '@bookstore/shared/contracts';
-import { RpcClient } from '@bookstore/shared/messaging';
+import type { RpcClient } from '@bookstore/shared/messaging';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 
-import type { AuthRoutesConfig } from './auth-routes.config';
-import { AUTH_ROUTES_CONFIG } from './auth-routes.tokens';
+import type { PublicKeySource } from '../verification/public-key-source';
+import { jwksPublicKeys } from './jwks-public-keys';
 
-/** Until the first successful fetch (auth may start after the gateway), retry this often. */
+/** Until the first successful fetch (auth may start after its callers), retry this often. */
 const STARTUP_RETRY_MS = 2000;
 
+export interface JwksCacheOptions {
+  /** How often the public keys are fetched again from auth. */
+  refreshIntervalSeconds: number;
+  /** At most one fetch per this many seconds caused by unknown `kid`s (forged tokens are cheap). */
+  minRefetchSeconds: number;
+}
+
 /**
- * The public keys that verify access tokens, fetched from the auth service over RPC at start-up
- * and periodically, and again (rate-limited) when a token names an unknown `kid`: verification
- * itself is local, with no call to auth per request.
+ * The public keys that verify access tokens, fetched from the auth service over RPC (`auth.jwks`)
+ * at start-up and periodically, and again (rate-limited) when a token names an unknown `kid`:
+ * verification itself is local, with no call to auth per request. Until the first fetch succeeds,
+ * a lookup waits for a fetch instead of refusing, so the first request after a start does not fail
+ * while the keys load.
  */
-@Injectable()
-export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JwksCache implements PublicKeySource, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JwksCache.name);
-  /** Public keys by `kid`, as SPKI PEM (the key form JwtService.verifyAsync takes). */
+  /** Public keys by `kid`, as SPKI PEM. */
   private keys = new Map<string, string>();
   private lastFetchAt = 0;
   private fetching?: Promise<JwksDto>;
@@ -29,7 +35,7 @@ export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown 
 
   constructor(
     private readonly rpc: RpcClient,
-    @Inject(AUTH_ROUTES_CONFIG) private readonly config: AuthRoutesConfig,
+    private readonly options: JwksCacheOptions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,12 +47,12 @@ export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown 
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** The key with this id; an unknown id triggers at most one refetch per JWKS_MIN_REFETCH_SECONDS. */
+  /** The key with this id; an unknown id triggers at most one refetch per `minRefetchSeconds`. */
   async keyFor(kid: string): Promise<string | undefined> {
     const known = this.keys.get(kid);
     if (known) return known;
     const since = Date.now() - this.lastFetchAt;
-    if (this.fetching || since >= this.config.JWKS_MIN_REFETCH_SECONDS * 1000) {
+    if (this.fetching || !this.keys.size || since >= this.options.minRefetchSeconds * 1000) {
       await this.fetch().catch(() => undefined);
     }
     return this.keys.get(kid);
@@ -63,13 +69,7 @@ export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown 
   private async load(): Promise<JwksDto> {
     this.lastFetchAt = Date.now();
     const jwks = await this.rpc.send<JwksDto>('auth', AUTH_PATTERNS.jwks, {});
-    const keys = new Map<string, string>();
-    for (const jwk of jwks.keys ?? []) {
-      if (jwk.kty !== 'RSA' || jwk.alg !== 'RS256' || !jwk.n || !jwk.e) continue;
-      const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
-      keys.set(jwk.kid, key.export({ type: 'spki', format: 'pem' }).toString());
-    }
-    this.keys = keys;
+    this.keys = jwksPublicKeys(jwks);
     return jwks;
   }
 
@@ -82,7 +82,7 @@ export class JwksCache implements OnApplicationBootstrap, OnApplicationShutdown 
         })
         .finally(() =>
           this.scheduleRefresh(
-            this.keys.size ? this.config.JWKS_REFRESH_INTERVAL_SECONDS * 1000 : STARTUP_RETRY_MS,
+            this.keys.size ? this.options.refreshIntervalSeconds * 1000 : STARTUP_RETRY_MS,
           ),
         );
     }, delayMs);
