@@ -104,9 +104,12 @@ export class PrivateMongo {
   }
 
   async boot() {
-    // infra.sh's settings except synchronous_commit, left on: the kill is a process crash, and with
-    // it off PostgreSQL would lose the commits of its last ~0.6 s that it had already acknowledged
-    // (a loss of the dev setting, not of the services). fsync stays off: the OS does not crash.
+    // infra.sh's settings except two, because the kill is a crash and crash recovery must restore
+    // what was acknowledged: synchronous_commit stays on (off loses the last ~0.6 s of commits
+    // PostgreSQL had acknowledged), and full_page_writes stays on (off, recovery after an immediate
+    // shutdown left DocumentDB's RUM indexes corrupt: inserts failed with "invalid input BSON:
+    // Invalid single value document", sweeps with "right sibling of RUM page is of different
+    // type", and queries spun forever; tried 2026-11-30). fsync stays off: the OS does not crash.
     this.postgres = spawn(
       'chroot',
       [
@@ -125,7 +128,7 @@ export class PrivateMongo {
         '-c',
         'fsync=off',
         '-c',
-        'full_page_writes=off',
+        'full_page_writes=on',
         '-c',
         'max_connections=200',
         '-c',

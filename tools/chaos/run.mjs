@@ -11,6 +11,7 @@
 // Options: --faults auth,catalog,orders,notifications,gateway,broker-leader,broker-node,mongodb
 // --replicas N  --rate N  --down S  --settle S  --customers N  --books N  --stock N
 // --request-timeout MS  --sandbox N  --no-build  --no-private-mongo
+// --amqp-nodes all|first (first: the services get node 1 only, for builds without AMQP_URL lists)
 import { parseArgs } from '../../bench/lib/cli.mjs';
 import { adminLogin, createBooks, createCustomers } from '../../bench/lib/fixtures.mjs';
 import { servicePids } from '../../bench/lib/footprint.mjs';
@@ -49,6 +50,7 @@ const options = parseArgs(process.argv.slice(2), {
   sandbox: 8,
   noBuild: false,
   noPrivateMongo: false,
+  amqpNodes: 'all',
 });
 
 /** Per-service broker users (tools/dev/sandbox.sh) exist on the shared broker only, not on ours. */
@@ -78,8 +80,10 @@ async function main() {
     await cluster.start(console.log);
     await mongo?.start(console.log);
     process.env.REPLICAS = String(options.replicas);
+    // The private cluster has only its guest account, which a production start refuses (issue 12).
+    process.env.NODE_ENV ??= 'development';
     const env = {
-      AMQP_URL: cluster.url,
+      AMQP_URL: options.amqpNodes === 'first' ? cluster.url.split(',')[0] : cluster.url,
       ...Object.fromEntries(SERVICE_AMQP_URLS.map((v) => [v, undefined])),
     };
     if (mongo) env.MONGO_URL = mongo.url;

@@ -97,14 +97,17 @@ export function longestUnavailability(requests, from = 0, to = Infinity) {
     const list = requests.filter((r) => r.kind === kind).sort((a, b) => a.at - b.at);
     let since = null;
     let longest = 0;
+    // A stretch counts for the window [from, to] when it overlaps it.
+    const close = (end) => {
+      if (since !== null && end >= from && since <= to) longest = Math.max(longest, end - since);
+      since = null;
+    };
     for (const r of list) {
       if (failed(r)) since ??= r.at;
-      else if (since !== null) {
-        if (r.at >= from && since <= to) longest = Math.max(longest, r.at - since);
-        since = null;
-      }
+      else close(r.at);
     }
-    if (since !== null && list.length) longest = Math.max(longest, list.at(-1).at - since);
+    // Still failing at the end of the load: until the last request.
+    if (list.length) close(list.at(-1).at);
     result[kind] = longest;
   }
   return result;
