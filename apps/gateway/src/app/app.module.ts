@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '@bookstore/gateway/feature';
 import {
+  AdminRoutesModule,
   AuthRoutesModule,
   CatalogRoutesModule,
   GatewayCoreModule,
@@ -21,6 +22,7 @@ export class AppModule {
         CatalogRoutesModule,
         OrdersRoutesModule,
         NotificationsRoutesModule,
+        AdminRoutesModule,
       ],
     };
   }

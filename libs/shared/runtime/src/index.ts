@@ -1,2 +1,3 @@
 export * from './bootstrap';
+export * from './dead-letters';
 export * from './service';

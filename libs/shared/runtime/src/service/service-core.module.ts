@@ -12,6 +12,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MongooseHealthIndicator } from '@nestjs/terminus';
 
+import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { IndexBuilder } from './index-builder';
 
 export interface ServiceCoreOptions {
@@ -60,6 +61,7 @@ export class ServiceCoreModule {
           autoIndex: false,
         }),
         MessagingModule.forService({ service: options.service, amqpUrls: options.amqpUrls }),
+        DeadLettersModule.forService({ service: options.service, amqpUrls: options.amqpUrls }),
         ActorVerificationModule.forService({ amqpUrls: options.amqpUrls, ownKeys: options.ownSigningKeys }),
         OpsModule.forRoot(
           {

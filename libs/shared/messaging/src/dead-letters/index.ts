@@ -1,0 +1,2 @@
+export * from './dead-letter-queue';
+export * from './parked-message';

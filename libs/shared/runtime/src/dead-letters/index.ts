@@ -1,0 +1,2 @@
+export * from './dead-letters.errors';
+export * from './dead-letters.module';
