@@ -8,12 +8,15 @@ import { connect } from 'amqplib';
 import { createEnvelope } from '../publishing/create-envelope';
 import { EventPublisher } from '../publishing/event-publisher';
 import { declareTopology } from '../topology/assert-topology';
-import { DEFAULT_MAX_ATTEMPTS, EVENTS_EXCHANGE } from '../topology/messaging.constants';
+import { EVENTS_EXCHANGE } from '../topology/messaging.constants';
+import { retryTierQueue } from '../topology/retry-tiers';
 import { serviceQueues } from '../topology/service-queues';
 import { Deliveries, startTestConsumer } from './test-consumer';
 
 const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const run = randomUUID().slice(0, 8);
+/** Short retry tiers, so a failing event is parked within a second. */
+const TIERS = [100, 200, 300];
 
 async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -34,8 +37,12 @@ describe('event delivery over RabbitMQ', () => {
   async function service(name: string, deliveries: Deliveries, fail = false): Promise<string> {
     const full = `it-${name}-${run}`;
     services.push(full);
-    await declareTopology([AMQP_URL], { service: full, subscriptions: [USER_REGISTERED], retryDelayMs: 100 });
-    apps.push(await startTestConsumer([AMQP_URL], full, deliveries, fail));
+    await declareTopology([AMQP_URL], {
+      service: full,
+      subscriptions: [USER_REGISTERED],
+      retryTiersMs: TIERS,
+    });
+    apps.push(await startTestConsumer([AMQP_URL], full, deliveries, fail, TIERS));
     return full;
   }
 
@@ -61,6 +68,7 @@ describe('event delivery over RabbitMQ', () => {
     await Promise.all(apps.map((app) => app.close()));
     for (const name of services) {
       for (const queue of Object.values(serviceQueues(name))) await channel.deleteQueue(queue);
+      for (const delayMs of TIERS) await channel.deleteQueue(retryTierQueue(name, delayMs));
     }
     await publisher.onApplicationShutdown();
     await connection.close();
@@ -92,7 +100,7 @@ describe('event delivery over RabbitMQ', () => {
     const event = await publish({});
 
     await waitFor(async () => (await messageCount(queues.deadLetter)) === 1);
-    expect(deliveries.count(event.eventId)).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect(deliveries.count(event.eventId)).toBe(TIERS.length + 1);
     const parked = await channel.get(queues.deadLetter, { noAck: true });
     expect(parked && JSON.parse(parked.content.toString()).data.eventId).toBe(event.eventId);
     expect(parked && parked.properties.headers?.['x-failure-reason']).toBe('handler always fails');

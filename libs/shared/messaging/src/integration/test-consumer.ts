@@ -23,20 +23,28 @@ export class Deliveries {
 /**
  * A real Nest RMQ consumer of `user.registered` on `<service>.events`, wired exactly like
  * `runService` wires services (ack interceptor, error filter, payload pipe). `fail` makes every
- * delivery throw, to exercise retry and dead-lettering.
+ * delivery throw, to exercise retry and dead-lettering; a function decides per delivery (1-based)
+ * and event what to throw, if anything. `retryTiersMs` must match what `declareTopology` was given.
  */
 export async function startTestConsumer(
   amqpUrls: readonly string[],
   service: string,
   deliveries: Deliveries,
-  fail = false,
+  fail: boolean | ((delivery: number, eventId: string) => Error | null) = false,
+  retryTiersMs?: readonly number[],
 ): Promise<INestMicroservice> {
   @Controller()
   class TestController {
     @EventPattern(USER_REGISTERED)
     async handle(@Payload(EventPayloadPipe) event: EventEnvelope): Promise<void> {
       deliveries.seen.push(event.eventId);
-      if (fail) throw new Error('handler always fails');
+      const failure =
+        typeof fail === 'function'
+          ? fail(deliveries.count(event.eventId), event.eventId)
+          : fail
+            ? new Error('handler always fails')
+            : null;
+      if (failure) throw failure;
     }
   }
 
@@ -47,7 +55,7 @@ export async function startTestConsumer(
     ...eventServerOptions(amqpUrls, service),
     logger: false,
   });
-  app.useGlobalInterceptors(new MessageAckInterceptor(service, new InFlightTracker()));
+  app.useGlobalInterceptors(new MessageAckInterceptor(service, new InFlightTracker(), retryTiersMs));
   app.useGlobalFilters(new RpcErrorFilter());
   await app.listen();
   return app;

@@ -8,6 +8,7 @@ import {
 } from './queue-options';
 import type { QueueDeclaration } from './replace-queue';
 import { declareQueue } from './replace-queue';
+import { DEFAULT_RETRY_TIERS_MS, retryTierQueues } from './retry-tiers';
 import { serviceQueues } from './service-queues';
 
 export interface TopologyOptions {
@@ -15,6 +16,8 @@ export interface TopologyOptions {
   /** Routing keys (event types) this service consumes. */
   subscriptions: readonly string[];
   retryDelayMs?: number;
+  /** The delays of the retry tiers (DEFAULT_RETRY_TIERS_MS); the consumer must use the same. */
+  retryTiersMs?: readonly number[];
 }
 
 /** The queues a service owns, each with its arguments and its bindings to the events exchange. */
@@ -29,6 +32,7 @@ export function serviceQueueDeclarations(options: TopologyOptions): QueueDeclara
       bindings: [],
     },
     { name: queues.deadLetter, options: DEAD_LETTER_QUEUE_OPTIONS, bindings: [] },
+    ...retryTierQueues(options.service, options.retryTiersMs ?? DEFAULT_RETRY_TIERS_MS),
   ];
 }
 
