@@ -14,11 +14,22 @@ import { Channel, ConsumeMessage } from 'amqplib';
 import { catchError, EMPTY, finalize, from, ignoreElements, Observable, tap, throwError } from 'rxjs';
 
 import { requestDeadline } from '../rpc/request-deadline';
-import { DEFAULT_MAX_ATTEMPTS } from '../topology/messaging.constants';
+import { DEFAULT_RETRY_TIERS_MS, retryTierQueue } from '../topology/retry-tiers';
 import { serviceQueues } from '../topology/service-queues';
 import { InFlightTracker } from './in-flight.tracker';
 import { PoisonMessageError } from './poison-message.error';
-import { previousFailures, safely, sendConfirmed } from './rmq-message';
+import {
+  ATTEMPTS_HEADER,
+  failedAttempts,
+  outages,
+  OUTAGES_HEADER,
+  safely,
+  sendConfirmed,
+} from './rmq-message';
+import { isUnavailable } from './unavailable-failure';
+
+/** Outage retries escalate through the first tiers only (1 s, then 10 s): an outage ends by itself. */
+const OUTAGE_TIERS = 2;
 
 /**
  * Acknowledges every RabbitMQ message explicitly, after its handler finished (so after its effect
@@ -26,8 +37,11 @@ import { previousFailures, safely, sendConfirmed } from './rmq-message';
  * - requests (they have `replyTo`): acked once the reply is produced, success or error; one past
  *   its deadline (`requestDeadline`) is refused before its handler runs, and the handler gets the
  *   deadline through `RequestContext` to check again before its first write;
- * - events: acked on success; on failure rejected into the retry queue (delayed redelivery) until
- *   the attempts run out, then parked in the dead-letter queue; poison goes there at once.
+ * - events: acked on success; on failure moved to the retry tier of its attempt (1 s, 10 s, 1 min,
+ *   10 min by default; the attempt count travels in a header), and parked in the dead-letter queue
+ *   once every tier was used; poison goes there at once. A failure because a dependency is
+ *   unavailable (`isUnavailable`) spends no attempt: the message waits and comes back, however long
+ *   the outage lasts.
  */
 @Injectable()
 export class MessageAckInterceptor implements NestInterceptor {
@@ -36,7 +50,7 @@ export class MessageAckInterceptor implements NestInterceptor {
   constructor(
     private readonly service: string,
     private readonly tracker: InFlightTracker,
-    private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS,
+    private readonly retryTiersMs: readonly number[] = DEFAULT_RETRY_TIERS_MS,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -128,37 +142,79 @@ export class MessageAckInterceptor implements NestInterceptor {
 
   private failEvent(channel: Channel, message: ConsumeMessage, pattern: string, error: unknown) {
     const queues = serviceQueues(this.service);
-    const attempt = previousFailures(message, queues.events) + 1;
     const reason = error instanceof Error ? error.message : String(error);
     const poison = error instanceof PoisonMessageError;
-    if (!poison && attempt < this.maxAttempts) {
-      this.logger.warn({ msg: 'event failed; will retry', pattern, attempt, error: reason });
-      safely(() => channel.nack(message, false, false));
-      messagesHandled.inc({ pattern, outcome: 'retry' });
-      return EMPTY;
+    const failed = failedAttempts(message, queues.events);
+    if (!poison && isUnavailable(error)) {
+      const waited = outages(message);
+      const tier = Math.min(waited, OUTAGE_TIERS - 1, this.retryTiersMs.length - 1);
+      const delayMs = this.retryTiersMs[tier];
+      this.logger.warn({
+        msg: 'event failed on an outage; will retry',
+        pattern,
+        failed,
+        delayMs,
+        error: reason,
+      });
+      return this.forward(channel, message, pattern, 'retry', retryTierQueue(this.service, delayMs), {
+        [ATTEMPTS_HEADER]: failed,
+        [OUTAGES_HEADER]: waited + 1,
+      });
+    }
+    const attempt = failed + 1;
+    if (!poison && attempt <= this.retryTiersMs.length) {
+      const delayMs = this.retryTiersMs[attempt - 1];
+      this.logger.warn({ msg: 'event failed; will retry', pattern, attempt, delayMs, error: reason });
+      return this.forward(channel, message, pattern, 'retry', retryTierQueue(this.service, delayMs), {
+        [ATTEMPTS_HEADER]: attempt,
+        [OUTAGES_HEADER]: 0,
+      });
     }
     this.logger.error({ msg: 'event dead-lettered', pattern, attempt, poison, error: reason });
-    const park = sendConfirmed(channel, queues.deadLetter, message.content, {
+    return this.forward(channel, message, pattern, 'dead_letter', queues.deadLetter, {
+      'x-failure-reason': reason.slice(0, 500),
+      [ATTEMPTS_HEADER]: attempt,
+    });
+  }
+
+  /**
+   * Sends a copy of the message to `queue` (a retry tier or the dead-letter queue) with `headers`
+   * added, and acks the original only once the broker confirmed the copy.
+   */
+  private forward(
+    channel: Channel,
+    message: ConsumeMessage,
+    pattern: string,
+    outcome: 'retry' | 'dead_letter',
+    queue: string,
+    headers: Record<string, unknown>,
+  ): Observable<never> {
+    // x-death describes the broker's dead-lettering of the ORIGINAL delivery; the copy starts afresh.
+    const { 'x-death': _deaths, ...kept } = message.properties.headers ?? {};
+    const sent = sendConfirmed(channel, queue, message.content, {
       persistent: true,
       messageId: message.properties.messageId,
-      headers: {
-        ...message.properties.headers,
-        'x-original-routing-key': message.fields.routingKey,
-        'x-failure-reason': reason.slice(0, 500),
-        'x-attempts': attempt,
-      },
+      type: message.properties.type,
+      contentType: message.properties.contentType,
+      headers: { ...kept, 'x-original-routing-key': originalRoutingKey(message), ...headers },
     });
-    return from(park).pipe(
+    return from(sent).pipe(
       tap(() => {
         safely(() => channel.ack(message));
-        messagesHandled.inc({ pattern, outcome: 'dead_letter' });
+        messagesHandled.inc({ pattern, outcome });
       }),
       catchError(() => {
-        // Could not park it: leave it to redelivery rather than lose it.
+        // Could not hand it on: leave it to redelivery rather than lose it.
         safely(() => channel.nack(message, false, true));
         return EMPTY;
       }),
       ignoreElements(),
     );
   }
+}
+
+/** The event type it was published with (a retried copy arrives under its queue's name instead). */
+function originalRoutingKey(message: ConsumeMessage): string {
+  const kept = message.properties.headers?.['x-original-routing-key'];
+  return typeof kept === 'string' ? kept : message.fields.routingKey;
 }
