@@ -25,6 +25,9 @@ const testEnv = {
   // per-client limits skip that address. hardening-throttle proves the limits from other loopback
   // addresses, with the defaults.
   RATE_LIMIT_EXEMPT_CLIENTS: '127.0.0.1',
+  // saga-recovery waits for an order whose reservation is parked to time out; every other spec's
+  // orders settle in milliseconds (resilience stops notifications, never the catalog or orders).
+  ORDERS_SAGA_DEADLINE_MS: '8000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   SYSTEM_TAG: 'test',
   GATEWAY_PORT: '3900',

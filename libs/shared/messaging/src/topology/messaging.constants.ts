@@ -26,10 +26,10 @@ export const REPLIES_EXCHANGE = 'bookstore.replies';
  */
 export const REQUEUE_EXCHANGE = 'bookstore.dlx';
 
-/** Deliveries of one event before it is parked in the dead-letter queue. */
-export const DEFAULT_MAX_ATTEMPTS = 4;
-
-/** Wait before a failed event is delivered again (the TTL of the retry queue). */
+/**
+ * The TTL of the single retry queue of earlier releases (`<service>.events.retry`), still declared
+ * as the events queue's dead-letter target; failed events now go through the retry tiers.
+ */
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 
 /** Unacknowledged messages one consumer holds at once. */
