@@ -4,7 +4,12 @@
 #                    then check that MongoDB applies conditional updates atomically
 #   infra.sh down    stop only what `up` started (by the pids it recorded)
 #   infra.sh status  say what answers
-#   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq), for fault tests
+#   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq, rabbitmq-2, rabbitmq-3),
+#                    for fault tests
+# RABBITMQ_NODES=3 infra.sh up  starts RabbitMQ as a three-node cluster (the chaos suite's and the
+#                    leader-kill tests' setting; one node is the default, faster for npm start/test):
+#                    bookstore@localhost on the AMQP_URL port (5672), bookstore-2@localhost and
+#                    bookstore-3@localhost on the next two ports (5673, 5674), joined to the first.
 #   infra.sh prepare install and build what `up` would need, start nothing (npm start runs it
 #                    while npm installs; an `up` meanwhile waits for its builds instead of repeating them)
 # Data, logs and pids live in .infra/ (git-ignored), except PostgreSQL's data (see PG_DATA). The
@@ -18,6 +23,7 @@ STATE="$ROOT/.infra"
 RUN="$STATE/run"
 CACHE="${BOOKSTORE_CACHE:-$HOME/.cache/bookstore}"
 RABBIT_NODE=bookstore@localhost
+RABBIT_NODES=${RABBITMQ_NODES:-1}
 # Log names of `prepare`'s builds get this suffix, so a concurrent `up` does not write into them.
 LOG_TAG=
 
@@ -295,12 +301,55 @@ up_rabbitmq() {
   pid=$(HOME="$base" RABBITMQ_NODENAME=$RABBIT_NODE RABBITMQ_MNESIA_BASE="$base/mnesia" \
     RABBITMQ_LOG_BASE="$base/log" RABBITMQ_CONFIG_FILE="$base/rabbitmq.conf" \
     RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins" ERL_EPMD_ADDRESS=127.0.0.1 \
-    RABBITMQ_DIST_PORT=25672 \
+    RABBITMQ_DIST_PORT=$((20000 + port)) \
     start_bg rabbitmq /usr/lib/rabbitmq/bin/rabbitmq-server)
   STARTED_HERE+=(rabbitmq)
   started_or_stop rabbitmq 127.0.0.1 "$port" "$pid" 240
   if ((epmd_before == 0)); then pgrep -x epmd >"$RUN/epmd.pid" || rm -f "$RUN/epmd.pid"; fi
   log "rabbitmq: started (pid $pid) on 127.0.0.1:$port"
+}
+
+# Node n (2, 3, ...) of a local cluster: its own name, AMQP port (the first node's + n - 1),
+# distribution port (20000 above) and data in .infra/data/rabbitmq-n, joined to the first node. It
+# shares the first node's HOME, hence its Erlang cookie, which lets the nodes (and rabbitmqctl) talk.
+# A node started again on its data is still a member and rejoins by itself.
+up_rabbitmq_peer() {
+  local n=$1 host first port
+  read -r host first < <(url_host_port "${AMQP_URL:-amqp://127.0.0.1:5672}" 5672)
+  port=$((first + n - 1))
+  local name="bookstore-$n@localhost" home="$STATE/data/rabbitmq" base="$STATE/data/rabbitmq-$n"
+  if answers 127.0.0.1 "$port"; then log "rabbitmq-$n: using the broker on 127.0.0.1:$port"; return; fi
+  mkdir -p "$base/mnesia" "$base/log"
+  printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users = none\n' "$port" >"$base/rabbitmq.conf"
+  echo '[].' >"$base/enabled_plugins"
+  local pid
+  pid=$(HOME="$home" RABBITMQ_NODENAME=$name RABBITMQ_MNESIA_BASE="$base/mnesia" \
+    RABBITMQ_LOG_BASE="$base/log" RABBITMQ_CONFIG_FILE="$base/rabbitmq.conf" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins" ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_DIST_PORT=$((20000 + port)) \
+    start_bg "rabbitmq-$n" /usr/lib/rabbitmq/bin/rabbitmq-server)
+  STARTED_HERE+=("rabbitmq-$n")
+  started_or_stop "rabbitmq-$n" 127.0.0.1 "$port" "$pid" 240
+  local ctl=(env HOME="$home" /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$name")
+  "${ctl[@]}" await_startup >/dev/null
+  if ! "${ctl[@]}" cluster_status --formatter json | grep -q "\"$RABBIT_NODE\""; then
+    "${ctl[@]}" stop_app >/dev/null
+    "${ctl[@]}" join_cluster "$RABBIT_NODE" >/dev/null
+    "${ctl[@]}" start_app >/dev/null
+  fi
+  log "rabbitmq-$n: started (pid $pid) on 127.0.0.1:$port, in a cluster with $RABBIT_NODE"
+}
+
+# The first node, then the others of RABBITMQ_NODES joined to it.
+up_rabbitmq_cluster() {
+  up_rabbitmq
+  local i
+  for ((i = 2; i <= RABBIT_NODES; i++)); do up_rabbitmq_peer "$i"; done
+}
+
+stop_rabbitmq_peers() {
+  local i
+  for i in 2 3 4 5; do stop_pid "rabbitmq-$i"; done
 }
 
 # One broker user per service on the default vhost (tools/infra/broker-users.sh), when the broker is
@@ -373,7 +422,7 @@ case $cmd in
     up_mongo
     probe_mongo
     up_redis
-    up_rabbitmq
+    up_rabbitmq_cluster
     broker_users
     ;;
   prepare)
@@ -388,6 +437,7 @@ case $cmd in
     wait
     ;;
   down)
+    stop_rabbitmq_peers
     stop_pid rabbitmq
     stop_pid epmd
     stop_pid redis
@@ -399,7 +449,8 @@ case $cmd in
       mongodb) stop_mongo; up_mongo ;;
       redis) stop_pid redis; up_redis ;;
       rabbitmq) stop_pid rabbitmq; up_rabbitmq ;;
-      *) echo "restart-one: mongodb, redis or rabbitmq" >&2; exit 2 ;;
+      rabbitmq-[2-5]) stop_pid "$2"; up_rabbitmq_peer "${2#rabbitmq-}" ;;
+      *) echo "restart-one: mongodb, redis, rabbitmq or rabbitmq-N (a cluster's node N)" >&2; exit 2 ;;
     esac
     ;;
   stop-one)
