@@ -28,8 +28,9 @@ import { GetJwksHandler } from '../queries/get-jwks/get-jwks.handler';
 import { GetUserHandler } from '../queries/get-user/get-user.handler';
 
 /**
- * The auth service's request/reply API. Who asks is only ever `req.actor`, which the gateway set
- * from a verified access token; nothing a client sent is trusted for identity.
+ * The auth service's request/reply API. Who asks is only ever `req.actor`, which the service set
+ * itself from the forwarded access token, verified with its own keys (RequestActorInterceptor);
+ * nothing a client or another holder of broker credentials sent is trusted for identity.
  */
 @Controller()
 export class AuthRpcController {

@@ -1,8 +1,9 @@
 import { Role } from './role';
 
 /**
- * The authenticated caller, as verified by the gateway from the access token. Services trust only
- * this (put there by the gateway), never a header a client could set.
+ * The authenticated caller, as verified from the access token: by the gateway for its routes, and
+ * again by each service from the token the gateway forwards (RequestActorInterceptor), never from a
+ * header a client could set or an actor a message claims.
  */
 export interface Actor {
   userId: string;
