@@ -44,22 +44,31 @@ for service in "${SERVICES[@]}"; do
   var=BROKER_PASSWORD_${service^^}
   password=${!var:-$(broker_dev_password "$service")}
   "${ctl[@]}" add_user "$service" "$password" >/dev/null 2>&1 || "${ctl[@]}" change_password "$service" "$password" >/dev/null
+  # Nobody may write on amq.default: a publish there reaches ANY queue by name. Requests go through
+  # bookstore.rpc, replies through bookstore.replies (to the asker's exclusive, server-named amq.gen-*
+  # reply queue), and a service hands a message to one of its own queues (retry tier, dead letters,
+  # replay) through bookstore.dlx with the queue's name as routing key (topic permission below).
   if [[ $service == gateway ]]; then
-    # Its broadcast queues are server-named (amq.gen-*), exclusive; it binds them to the events
-    # exchange and publishes requests to the RPC exchange. No write on amq.default: it never replies.
-    configure='^(bookstore\.(events|rpc)|amq\.gen-.*)$'
+    # Its broadcast and reply queues are server-named (amq.gen-*), exclusive; it binds them to the
+    # events and replies exchanges and publishes requests to the RPC exchange.
+    configure='^(bookstore\.(events|rpc|replies)|amq\.gen-.*)$'
     write='^(bookstore\.rpc|amq\.gen-.*)$'
-    read='^(bookstore\.events|amq\.gen-.*)$'
+    read='^(bookstore\.(events|replies)|amq\.gen-.*)$'
   else
-    # Its own queues (<service>.*) and the two exchanges. Write on amq.default: Nest answers a request
-    # through direct reply-to, which RabbitMQ 3.10 checks as a write on the default exchange.
-    configure="^(bookstore\\.(events|rpc)|$service\\..*)\$"
-    write="^(amq\\.default|bookstore\\.(events|rpc)|$service\\..*)\$"
-    read="^(bookstore\\.(events|rpc)|$service\\..*)\$"
+    # Its own queues (<service>.*), its reply queues (amq.gen-*: exclusive, so no other connection
+    # may use them) and the four exchanges.
+    resources="bookstore\\.(events|rpc|replies|dlx)|amq\\.gen-.*|$service\\..*"
+    configure="^($resources)\$"
+    write="^($resources)\$"
+    read="^($resources)\$"
   fi
   "${ctl[@]}" set_permissions -p "$vhost" "$service" "$configure" "$write" "$read" >/dev/null
   # Topic read = the binding keys it may bind its queues with.
   "${ctl[@]}" set_topic_permissions -p "$vhost" "$service" bookstore.events "$(events_write "$service")" '.*' >/dev/null
   if [[ $service == gateway ]]; then rpc_read='^$'; else rpc_read="^$service\\."; fi
   "${ctl[@]}" set_topic_permissions -p "$vhost" "$service" bookstore.rpc "$(rpc_write "$service")" "$rpc_read" >/dev/null
+  if [[ $service != gateway ]]; then
+    # Only into its own queues (routing key = the queue's name, <service>.*), never another's.
+    "${ctl[@]}" set_topic_permissions -p "$vhost" "$service" bookstore.dlx "^$service\\." "^$service\\." >/dev/null
+  fi
 done

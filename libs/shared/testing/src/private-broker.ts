@@ -33,6 +33,12 @@ export class PrivateBroker {
     return this.node.url;
   }
 
+  /** The environment and node-name arguments that let a rabbitmqctl (or a script using it) reach this node. */
+  get control(): { env: NodeJS.ProcessEnv; args: string[] } {
+    // rabbitmqctl finds the node's Erlang cookie in HOME (the node's own directory here).
+    return { env: { ...process.env, HOME: this.dir }, args: ['-n', this.node.name] };
+  }
+
   /** Kills the node at once (SIGKILL: no clean shutdown), as a crash would. */
   async kill(): Promise<void> {
     await this.node.kill();

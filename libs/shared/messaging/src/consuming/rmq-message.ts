@@ -1,5 +1,7 @@
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 
+import { REQUEUE_EXCHANGE } from '../topology/messaging.constants';
+
 /** The header counting the attempts of an event that failed (set when it goes to a retry tier). */
 export const ATTEMPTS_HEADER = 'x-attempts';
 
@@ -30,20 +32,26 @@ export function previousFailures(message: ConsumeMessage, queue: string): number
   return Number(entry?.count ?? 0);
 }
 
-/** Sends to a queue and waits for the broker's confirm when the channel is a confirm channel. */
+/**
+ * Sends to one of the service's own queues through REQUEUE_EXCHANGE (routing key = the queue's name,
+ * see `bindRequeueTargets`; not the default exchange, whose write permission reaches every queue),
+ * and waits for the broker's confirm when the channel is a confirm channel.
+ */
 export function sendConfirmed(
   channel: Channel,
   queue: string,
   content: Buffer,
-  options: Parameters<Channel['sendToQueue']>[2],
+  options: Parameters<Channel['publish']>[3],
 ): Promise<void> {
   const confirm = channel as ConfirmChannel;
   if (typeof confirm.waitForConfirms !== 'function') {
-    channel.sendToQueue(queue, content, options);
+    channel.publish(REQUEUE_EXCHANGE, queue, content, options);
     return Promise.resolve();
   }
   return new Promise((resolve, reject) =>
-    confirm.sendToQueue(queue, content, options, (error) => (error ? reject(error) : resolve())),
+    confirm.publish(REQUEUE_EXCHANGE, queue, content, options, (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
 }
 

@@ -5,7 +5,11 @@ import { PrivateBroker } from '@bookstore/shared/testing';
 import type { Channel, ChannelModel, ConfirmChannel } from 'amqplib';
 import { connect } from 'amqplib';
 
-import { EVENTS_EXCHANGE, RPC_EXCHANGE } from '../topology/messaging.constants';
+import { ExchangeRepliesClient, ExchangeRepliesServer } from '../rpc/exchange-replies';
+import { EVENTS_EXCHANGE, REQUEUE_EXCHANGE, RPC_EXCHANGE } from '../topology/messaging.constants';
+import { RPC_QUEUE_OPTIONS } from '../topology/queue-options';
+import { bindRequeueTargets } from '../topology/requeue-exchange';
+import { rpcClientOptions, rpcServerOptions } from '../topology/rmq-options';
 
 const BROKER_USERS = join(__dirname, '../../../../../tools/infra/broker-users.sh');
 
@@ -57,10 +61,17 @@ describe('broker users and permissions (tools/infra/broker-users.sh)', () => {
     const channel = await admin.createChannel();
     await channel.assertExchange(RPC_EXCHANGE, 'topic', { durable: true });
     await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    await channel.assertQueue('catalog.rpc', { durable: true });
+    await channel.assertQueue('catalog.rpc', RPC_QUEUE_OPTIONS);
     await channel.bindQueue('catalog.rpc', RPC_EXCHANGE, 'catalog.#');
     await channel.assertQueue('orders.events', { durable: true });
     await channel.bindQueue('orders.events', EVENTS_EXCHANGE, '#');
+    // Each service's own queues behind the requeue exchange, as declareTopology binds them.
+    for (const service of ['orders', 'catalog']) {
+      for (const queue of ['events', 'events.dlq', 'events.retry.1000ms']) {
+        await channel.assertQueue(`${service}.${queue}`, { durable: true });
+      }
+      await bindRequeueTargets(channel, service, [1000]);
+    }
     await channel.close();
   }, 120_000);
 
@@ -92,11 +103,56 @@ describe('broker users and permissions (tools/infra/broker-users.sh)', () => {
     await channel.close();
   });
 
-  it('refuses the gateway a send straight to a queue through the default exchange', async () => {
-    const direct = await publishAs('gateway', (channel) =>
-      channel.sendToQueue('catalog.rpc', Buffer.from('{}')),
+  it.each(['gateway', 'auth', 'catalog', 'orders', 'notifications'])(
+    'refuses %s a send straight to a queue through the default exchange',
+    async (user) => {
+      const channel = await admin.createChannel();
+      const before = await depth(channel, 'catalog.rpc');
+      const direct = await publishAs(user, (confirm) =>
+        confirm.sendToQueue('catalog.rpc', Buffer.from('{}')),
+      );
+      expect(direct.outcome).toMatch(
+        new RegExp(`403 \\(ACCESS-REFUSED\\).*exchange 'amq\\.default'.*user '${user}'`),
+      );
+      expect(await depth(channel, 'catalog.rpc')).toBe(before);
+      await channel.close();
+    },
+  );
+
+  it("lets a service move a message into its own retry and dead-letter queues, not into another service's", async () => {
+    const channel = await admin.createChannel();
+    const before = await depth(channel, 'orders.events.dlq');
+    const requeue = (queue: string) => (confirm: ConfirmChannel) =>
+      confirm.publish(REQUEUE_EXCHANGE, queue, Buffer.from('{}'), { persistent: true });
+
+    expect((await publishAs('orders', requeue('orders.events.dlq'))).outcome).toBe('confirmed');
+    expect((await publishAs('orders', requeue('orders.events.retry.1000ms'))).outcome).toBe('confirmed');
+    const intoCatalog = await publishAs('orders', requeue('catalog.events'));
+    expect(intoCatalog.outcome).toMatch(/403 \(ACCESS-REFUSED\).*topic 'catalog\.events'.*user 'orders'/);
+    expect((await publishAs('gateway', requeue('orders.events'))).outcome).toMatch(/403 \(ACCESS-REFUSED\)/);
+
+    expect(await depth(channel, 'orders.events.dlq')).toBe(before + 1);
+    await channel.close();
+  });
+
+  it("answers orders' request to the catalog through the replies exchange, each with its own credentials", async () => {
+    const server = new ExchangeRepliesServer(rpcServerOptions([urlOf('catalog')], 'catalog').options ?? {});
+    server.addHandler('catalog.books.lookup', async (data: { ids: string[] }) => ({
+      found: data.ids.length,
+    }));
+    await new Promise<void>((resolve, reject) =>
+      server.listen((error?: unknown) => (error ? reject(error) : resolve())),
     );
-    expect(direct.outcome).toMatch(/403 \(ACCESS-REFUSED\).*exchange 'amq\.default'.*user 'gateway'/);
+    const client = new ExchangeRepliesClient(rpcClientOptions([urlOf('orders')], 'catalog'));
+    try {
+      const reply = await new Promise((resolve, reject) =>
+        client.send('catalog.books.lookup', { ids: ['a', 'b'] }).subscribe({ next: resolve, error: reject }),
+      );
+      expect(reply).toEqual({ found: 2 });
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 
   it('lets each service publish only its own event types', async () => {

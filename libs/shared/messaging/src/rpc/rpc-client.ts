@@ -5,10 +5,12 @@ import { DomainError, ErrorKind, isRpcErrorPayload } from '@bookstore/shared/con
 import { deadlineExceeded, RequestContext } from '@bookstore/shared/platform';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
-import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
+import type { ClientRMQ } from '@nestjs/microservices';
+import { RmqRecordBuilder } from '@nestjs/microservices';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 
 import { rpcClientOptions } from '../topology/rmq-options';
+import { ExchangeRepliesClient } from './exchange-replies';
 import { DEADLINE_HEADER } from './request-deadline';
 
 export interface RpcCallOptions {
@@ -76,7 +78,7 @@ export class RpcClient implements OnApplicationShutdown {
   private client(service: ServiceName): ClientRMQ {
     let client = this.clients.get(service);
     if (!client) {
-      client = new ClientRMQ(rpcClientOptions(this.amqpUrls, service));
+      client = new ExchangeRepliesClient(rpcClientOptions(this.amqpUrls, service));
       this.clients.set(service, client);
     }
     return client;

@@ -1,5 +1,5 @@
 import { connectToAnyNode } from '../connection/connect-to-any-node';
-import { DEFAULT_RETRY_DELAY_MS, EVENTS_EXCHANGE } from './messaging.constants';
+import { DEFAULT_RETRY_DELAY_MS, EVENTS_EXCHANGE, REQUEUE_EXCHANGE } from './messaging.constants';
 import {
   DEAD_LETTER_QUEUE_OPTIONS,
   eventsQueueOptions,
@@ -8,6 +8,7 @@ import {
 } from './queue-options';
 import type { QueueDeclaration } from './replace-queue';
 import { declareQueue } from './replace-queue';
+import { bindRequeueTargets } from './requeue-exchange';
 import { DEFAULT_RETRY_TIERS_MS, retryTierQueues } from './retry-tiers';
 import { serviceQueues } from './service-queues';
 
@@ -53,10 +54,14 @@ export async function declareTopology(
       try {
         const channel = await connection.createChannel();
         await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+        // Before the queues: their dead-letter exchange (see eventsQueueOptions).
+        await channel.assertExchange(REQUEUE_EXCHANGE, 'topic', { durable: true });
         await channel.close();
-        for (const declaration of serviceQueueDeclarations(options)) {
+        for (const declaration of serviceQueueDeclarations(options))
           await declareQueue(connection, declaration);
-        }
+        const bindings = await connection.createChannel();
+        await bindRequeueTargets(bindings, options.service, options.retryTiersMs ?? DEFAULT_RETRY_TIERS_MS);
+        await bindings.close();
       } finally {
         await connection.close().catch(() => undefined);
       }

@@ -1,5 +1,6 @@
 import type { Options } from 'amqplib';
 
+import { REQUEUE_EXCHANGE } from './messaging.constants';
 import { serviceQueues } from './service-queues';
 
 /**
@@ -28,13 +29,15 @@ export function durableQueueOptions(extra: Options.AssertQueue['arguments'] = {}
 }
 
 /**
- * Arguments of a service's events queue. A rejected message goes through the default exchange to
- * the retry queue; both sides must declare it with exactly these arguments.
+ * Arguments of a service's events queue. A rejected message goes through the requeue exchange to
+ * the retry queue; both sides must declare it with exactly these arguments. Dead-lettering goes
+ * through REQUEUE_EXCHANGE, not the default exchange: declaring a queue with a dead-letter exchange
+ * needs write on that exchange, and the services have none on `amq.default`.
  */
 export function eventsQueueOptions(service: string): Options.AssertQueue {
   const queues = serviceQueues(service);
   return durableQueueOptions({
-    'x-dead-letter-exchange': '',
+    'x-dead-letter-exchange': REQUEUE_EXCHANGE,
     'x-dead-letter-routing-key': queues.retry,
   });
 }
@@ -44,7 +47,7 @@ export function retryQueueOptions(service: string, delayMs: number): Options.Ass
   const queues = serviceQueues(service);
   return durableQueueOptions({
     'x-message-ttl': delayMs,
-    'x-dead-letter-exchange': '',
+    'x-dead-letter-exchange': REQUEUE_EXCHANGE,
     'x-dead-letter-routing-key': queues.events,
   });
 }

@@ -75,8 +75,8 @@ export function eventPublisherOptions(urls: readonly string[]): RmqClientOptions
 /**
  * A request/reply client for one service: requests go to the RPC exchange with the pattern as routing
  * key (`wildcards`: Nest's client then publishes to `exchange` instead of sending to the queue), so
- * the broker's topic permissions decide which patterns this caller may send. Replies come on direct
- * reply-to.
+ * the broker's topic permissions decide which patterns this caller may send. Replies come through the
+ * replies exchange (`ExchangeRepliesClient`, REPLIES_EXCHANGE), not direct reply-to.
  */
 export function rpcClientOptions(urls: readonly string[], service: string): RmqClientOptions {
   return {

@@ -2,6 +2,7 @@ import type { ServiceName } from '@bookstore/shared/contracts';
 import {
   declareTopology,
   eventServerOptions,
+  exchangeRepliesStrategy,
   InFlightTracker,
   MessageAckInterceptor,
   rpcServerOptions,
@@ -49,7 +50,10 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
   ]) {
     // Deferred: a connected microservice registers its handlers at once, and enhancers added after
     // that are silently ignored (messages were never acked). The app runs the lifecycle hooks once.
-    const microservice = app.connectMicroservice(server, { deferInitialization: true });
+    // Replies go through the replies exchange, not the default one (see REPLIES_EXCHANGE).
+    const microservice = app.connectMicroservice(exchangeRepliesStrategy(server), {
+      deferInitialization: true,
+    });
     (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
     microservice.useGlobalInterceptors(interceptor, actors);
     microservice.useGlobalFilters(new RpcErrorFilter());
