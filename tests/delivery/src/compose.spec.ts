@@ -12,12 +12,14 @@ const COMPOSE_DIR = repoPath('docker');
 const compose = readYaml('docker/docker-compose.yml');
 const services: Record<string, Yaml> = compose.services;
 const INFRA = ['mongo', 'rabbitmq', 'redis', 'mailpit'];
+/** One-shot setup services: they run to completion, and what needs them waits for that. */
+const SETUP = ['broker-users'];
 /** Host ports allowed: the API and the two management UIs. */
 const PUBLISHED: Record<string, string[]> = { gateway: ['3000'], rabbitmq: ['15672'], mailpit: ['8025'] };
 
 describe('docker-compose.yml', () => {
   it('runs the infrastructure from official images and every app from docker/Dockerfile', () => {
-    expect(Object.keys(services).sort()).toEqual([...APPS, ...INFRA].sort());
+    expect(Object.keys(services).sort()).toEqual([...APPS, ...INFRA, ...SETUP].sort());
     expect(services.mongo.image).toMatch(/^mongo:\d/);
     expect(services.rabbitmq.image).toMatch(/^rabbitmq:3[.\d]*-management$/);
     expect(services.redis.image).toMatch(/^redis:\d/);
@@ -46,12 +48,15 @@ describe('docker-compose.yml', () => {
 
   it('health-checks every service and starts each one only after what it needs is healthy', () => {
     for (const [name, service] of Object.entries(services)) {
-      expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
+      if (!SETUP.includes(name))
+        expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
       for (const [dependency, condition] of Object.entries(service.depends_on ?? {})) {
         expect({ name, dependency, condition }).toEqual({
           name,
           dependency,
-          condition: { condition: 'service_healthy' },
+          condition: {
+            condition: SETUP.includes(dependency) ? 'service_completed_successfully' : 'service_healthy',
+          },
         });
       }
     }
@@ -76,6 +81,35 @@ describe('docker-compose.yml', () => {
   it('takes the admin password from the shell, never from a committed file', () => {
     expect(readRepoFile('docker/.env.example')).not.toMatch(/^ADMIN_PASSWORD=/m);
     expect(services.auth.environment.ADMIN_PASSWORD).toMatch(/^\$\{ADMIN_PASSWORD:\?.+\}$/);
+  });
+
+  it('connects every app as its own broker user, created by broker-users from the one table', () => {
+    for (const app of APPS) {
+      const variable = `BROKER_PASSWORD_${app.toUpperCase()}`;
+      // The password comes from the shell or docker/.env, never from a committed file.
+      expect(services[app].environment.AMQP_URL).toMatch(
+        new RegExp(`^amqp://${app}:\\$\\{${variable}:\\?[^}]+\\}@rabbitmq:5672$`),
+      );
+      expect(services['broker-users'].environment[variable]).toMatch(
+        new RegExp(`^\\$\\{${variable}:\\?.+\\}$`),
+      );
+      expect(readRepoFile('docker/.env.example')).not.toMatch(new RegExp(`^${variable}=`, 'm'));
+      expect(Object.keys(services[app].depends_on)).toContain('broker-users');
+    }
+    const setup = services['broker-users'];
+    expect(setup.image).toBe(services.rabbitmq.image);
+    expect(resolve(COMPOSE_DIR, compose.configs[setup.configs[0].source].file)).toBe(
+      repoPath('tools/infra/broker-users.sh'),
+    );
+    expect(setup.entrypoint).toEqual([
+      'bash',
+      setup.configs[0].target,
+      '/',
+      '-n',
+      `rabbit@${services.rabbitmq.hostname}`,
+    ]);
+    // Reads the node's Erlang cookie from the broker's own volume, read-only.
+    expect(setup.volumes).toEqual([`${services.rabbitmq.volumes[0].split(':')[0]}:/var/lib/rabbitmq:ro`]);
   });
 
   it('keeps data in declared named volumes', () => {

@@ -9,6 +9,7 @@ import {
   installTools,
   OPS_PORTS,
   parseYamlStream,
+  readRepoFile,
   repoPath,
   run,
   SLOW_SETUP_MS,
@@ -27,7 +28,7 @@ const INFRA = ['mongodb', 'rabbitmq', 'redis', 'mailpit'];
  */
 const EXTERNAL_SECRETS: Record<Overlay, string[]> = {
   dev: ['auth-jwt-keys'],
-  prod: ['auth-admin', 'auth-jwt-keys', 'bookstore-connections'],
+  prod: ['auth-admin', 'auth-jwt-keys', 'bookstore-broker-users', 'bookstore-connections'],
 };
 /** What each app talks to, as ports its egress policy must open. */
 const EGRESS_PORTS: Record<AppName, number[]> = {
@@ -264,7 +265,47 @@ describe('dev vs prod', () => {
     const connections = named(dev, 'Secret', findSecretName(dev, 'bookstore-connections'));
     const decoded = (key: string) => Buffer.from(connections.data[key], 'base64').toString();
     expect(decoded('MONGO_URL')).toMatch(/^mongodb:\/\/mongodb[:/]/);
-    expect(decoded('AMQP_URL')).toMatch(/@rabbitmq:5672/);
+  });
+
+  it.each(OVERLAYS)(
+    '%s: every app connects to RabbitMQ as its own user (bookstore-broker-users)',
+    (overlay) => {
+      const objects = rendered[overlay].objects;
+      for (const app of APPS) {
+        const amqp = appContainer(named(objects, 'Deployment', app)).env.find(
+          (e: Yaml) => e.name === 'AMQP_URL',
+        );
+        const ref = amqp.valueFrom.secretKeyRef;
+        expect(ref.key).toBe(`${app.toUpperCase()}_AMQP_URL`);
+        if (overlay === 'prod') expect(ref.name).toBe('bookstore-broker-users');
+        else {
+          expect(ref.name).toBe(findSecretName(objects, 'bookstore-broker-users'));
+          const users = named(objects, 'Secret', ref.name).data;
+          const decoded = (key: string) => Buffer.from(users[key], 'base64').toString();
+          const password = decoded(`BROKER_PASSWORD_${app.toUpperCase()}`);
+          expect(decoded(ref.key)).toBe(`amqp://${app}:${password}@rabbitmq:5672`);
+        }
+      }
+    },
+  );
+
+  it('dev creates those users on the broker with the one table, tools/infra/broker-users.sh', () => {
+    const dev = rendered.dev.objects;
+    // kustomize reads files inside the overlay only, so the overlay holds a copy: it must stay equal.
+    expect(readRepoFile('k8s/overlays/dev/broker-users.sh')).toBe(
+      readRepoFile('tools/infra/broker-users.sh'),
+    );
+    const broker = named(dev, 'StatefulSet', 'rabbitmq').spec.template.spec;
+    const script = named(dev, 'ConfigMap', broker.volumes.find((v: Yaml) => v.configMap).configMap.name);
+    expect(script.data['broker-users.sh']).toBe(readRepoFile('tools/infra/broker-users.sh'));
+    const container = broker.containers[0];
+    expect(container.lifecycle.postStart.exec.command.join(' ')).toMatch(
+      /bash \/etc\/bookstore\/broker-users\.sh \//,
+    );
+    const passwords = container.env.filter((e: Yaml) => e.name.startsWith('BROKER_PASSWORD_'));
+    expect(passwords.map((e: Yaml) => e.name).sort()).toEqual(
+      APPS.map((a) => `BROKER_PASSWORD_${a.toUpperCase()}`).sort(),
+    );
   });
 
   it('prod expects external infrastructure and runs at least 3 replicas of everything', () => {
