@@ -45,7 +45,7 @@ const options = parseArgs(process.argv.slice(2), {
   settle: 15,
   customers: 10,
   books: 3,
-  stock: 400,
+  stock: 2000,
   requestTimeout: 10_000,
   sandbox: 8,
   noBuild: false,
