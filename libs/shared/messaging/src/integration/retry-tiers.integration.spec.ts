@@ -25,7 +25,7 @@ function serverSelectionError(): Error {
   return error;
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out');
@@ -35,8 +35,9 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 
 
 /** Retry tiers and outage retries against the real RabbitMQ that `npm test` starts. */
 describe('retry tiers over RabbitMQ', () => {
-  // Declaring a service's quorum queues takes seconds on a busy broker.
-  jest.setTimeout(60_000);
+  // Declaring a service's quorum queues takes seconds on a busy broker, and a loaded machine (the
+  // full suite runs specs side by side) stretches every wait.
+  jest.setTimeout(120_000);
 
   let connection: ChannelModel;
   let channel: Channel;
@@ -134,7 +135,7 @@ describe('retry tiers over RabbitMQ', () => {
 
     const event = await publish();
 
-    await waitFor(() => deliveries.count(event.eventId) === outageDeliveries + 1, 30_000);
+    await waitFor(() => deliveries.count(event.eventId) === outageDeliveries + 1, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(deliveries.count(event.eventId)).toBe(outageDeliveries + 1);
     expect(await parked(queues.deadLetter, event.eventId)).toHaveLength(0);
