@@ -119,9 +119,9 @@ describe('retry tiers over RabbitMQ', () => {
     await new Promise((resolve) => setTimeout(resolve, TIERS[TIERS.length - 1]));
     expect(times).toHaveLength(TIERS.length + 1);
     const gaps = times.slice(1).map((at, i) => at - times[i]);
+    // Each wait lasts at least its tier (the old single retry queue waited one delay every time);
+    // no upper bound: a loaded machine only makes waits longer.
     gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(TIERS[i] - 20));
-    // The old single retry queue waited the same delay every time; tiers grow.
-    expect(gaps[2]).toBeGreaterThan(gaps[0] * 3);
     expect(copies[0].properties.headers?.[ATTEMPTS_HEADER]).toBe(TIERS.length + 1);
     expect(copies[0].properties.headers?.['x-original-routing-key']).toBe(USER_REGISTERED);
   });
