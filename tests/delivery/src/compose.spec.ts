@@ -11,7 +11,9 @@ import { APPS, readRepoFile, readYaml, repoPath, type Yaml } from './support/rep
 const COMPOSE_DIR = repoPath('docker');
 const compose = readYaml('docker/docker-compose.yml');
 const services: Record<string, Yaml> = compose.services;
-const INFRA = ['mongo', 'rabbitmq', 'redis', 'mailpit'];
+/** The broker: three clustered nodes, each its own service (issue 13, item 2). */
+const BROKERS = ['rabbitmq', 'rabbitmq-2', 'rabbitmq-3'];
+const INFRA = ['mongo', ...BROKERS, 'redis', 'mailpit'];
 /** One-shot setup services: they run to completion, and what needs them waits for that. */
 const SETUP = ['broker-users'];
 /** Host ports allowed: the API and the two management UIs. */
@@ -21,7 +23,7 @@ describe('docker-compose.yml', () => {
   it('runs the infrastructure from official images and every app from docker/Dockerfile', () => {
     expect(Object.keys(services).sort()).toEqual([...APPS, ...INFRA, ...SETUP].sort());
     expect(services.mongo.image).toMatch(/^mongo:\d/);
-    expect(services.rabbitmq.image).toMatch(/^rabbitmq:3[.\d]*-management$/);
+    for (const broker of BROKERS) expect(services[broker].image).toMatch(/^rabbitmq:3[.\d]*-management$/);
     expect(services.redis.image).toMatch(/^redis:\d/);
     expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
     for (const app of APPS) {
@@ -61,7 +63,7 @@ describe('docker-compose.yml', () => {
       }
     }
     for (const app of APPS)
-      expect(Object.keys(services[app].depends_on)).toEqual(expect.arrayContaining(['rabbitmq']));
+      expect(Object.keys(services[app].depends_on)).toEqual(expect.arrayContaining(BROKERS));
     expect(Object.keys(services.notifications.depends_on)).toContain('mailpit');
   });
 
@@ -83,12 +85,57 @@ describe('docker-compose.yml', () => {
     expect(services.auth.environment.ADMIN_PASSWORD).toMatch(/^\$\{ADMIN_PASSWORD:\?.+\}$/);
   });
 
+  it('runs RabbitMQ as three nodes clustered by classic_config peer discovery, sharing one cookie', () => {
+    // Fixed host names = fixed node names rabbit@<host>, which docker/rabbitmq.conf lists.
+    expect(BROKERS.map((b) => services[b].hostname)).toEqual(BROKERS);
+    const conf = readRepoFile('docker/rabbitmq.conf');
+    const setting = (key: string) =>
+      [...conf.matchAll(new RegExp(`^${key.replace(/\./g, '\\.')}\\s*=\\s*(\\S+)\\s*$`, 'gm'))].map(
+        (m) => m[1],
+      );
+    expect(setting('cluster_formation.peer_discovery_backend')).toEqual(['classic_config']);
+    expect(setting('cluster_formation.classic_config.nodes.\\d+').sort()).toEqual(
+      BROKERS.map((b) => `rabbit@${b}`).sort(),
+    );
+    const cookies = new Set<string>();
+    const volumes = new Set<string>();
+    for (const broker of BROKERS) {
+      const service = services[broker];
+      // Every node reads the same config file, mounted where RabbitMQ looks for it.
+      expect(service.configs).toEqual([
+        { source: expect.any(String), target: '/etc/rabbitmq/rabbitmq.conf' },
+      ]);
+      expect(resolve(COMPOSE_DIR, compose.configs[service.configs[0].source].file)).toBe(
+        repoPath('docker/rabbitmq.conf'),
+      );
+      // The cookie comes from the shell or docker/.env (required), never from a committed file.
+      expect(service.environment.RABBITMQ_ERLANG_COOKIE).toMatch(/^\$\{RABBITMQ_ERLANG_COOKIE:\?.+\}$/);
+      cookies.add(service.environment.RABBITMQ_ERLANG_COOKIE);
+      expect(service.volumes).toHaveLength(1);
+      expect(service.volumes[0]).toMatch(/^[\w-]+:\/var\/lib\/rabbitmq$/);
+      volumes.add(service.volumes[0].split(':')[0]);
+      // No order between the nodes: after a full stop each waits for the peer that stopped last.
+      expect(Object.keys(service.depends_on ?? {}).filter((d) => BROKERS.includes(d))).toEqual([]);
+    }
+    expect(cookies.size).toBe(1);
+    expect(volumes.size).toBe(BROKERS.length); // each node its own data
+    expect(readRepoFile('docker/.env.example')).not.toMatch(/^RABBITMQ_ERLANG_COOKIE=/m);
+    // One management UI (it shows the whole cluster), on 127.0.0.1 only (checked above).
+    expect(BROKERS.filter((b) => services[b].ports)).toEqual(['rabbitmq']);
+  });
+
   it('connects every app as its own broker user, created by broker-users from the one table', () => {
     for (const app of APPS) {
       const variable = `BROKER_PASSWORD_${app.toUpperCase()}`;
-      // The password comes from the shell or docker/.env, never from a committed file.
+      // Every node of the cluster, each with the app's own user; the password comes from the shell
+      // or docker/.env, never from a committed file.
+      const node = (host: string) => `amqp://${app}:\\$\\{${variable}:\\?[^}]+\\}@${host}:5672`;
       expect(services[app].environment.AMQP_URL).toMatch(
-        new RegExp(`^amqp://${app}:\\$\\{${variable}:\\?[^}]+\\}@rabbitmq:5672$`),
+        new RegExp(
+          `^${BROKERS.map((b) => services[b].hostname)
+            .map(node)
+            .join(',')}$`,
+        ),
       );
       expect(services['broker-users'].environment[variable]).toMatch(
         new RegExp(`^\\$\\{${variable}:\\?.+\\}$`),
@@ -101,15 +148,20 @@ describe('docker-compose.yml', () => {
     expect(resolve(COMPOSE_DIR, compose.configs[setup.configs[0].source].file)).toBe(
       repoPath('tools/infra/broker-users.sh'),
     );
-    expect(setup.entrypoint).toEqual([
-      'bash',
-      setup.configs[0].target,
-      '/',
-      '-n',
-      `rabbit@${services.rabbitmq.hostname}`,
-    ]);
-    // Reads the node's Erlang cookie from the broker's own volume, read-only.
-    expect(setup.volumes).toEqual([`${services.rabbitmq.volumes[0].split(':')[0]}:/var/lib/rabbitmq:ro`]);
+    // Once all three nodes are in the cluster (users live in its shared metadata), then the script
+    // through the first node, with the cluster's cookie.
+    const node = `rabbit@${services.rabbitmq.hostname}`;
+    expect(setup.entrypoint.slice(0, 2)).toEqual(['bash', '-c']);
+    expect(setup.entrypoint[2]).toMatch(
+      new RegExp(
+        `^rabbitmqctl -q -n ${node} await_online_nodes ${BROKERS.length} --timeout \\d+ &&\\s+` +
+          `exec bash ${setup.configs[0].target} / -n ${node}$`,
+      ),
+    );
+    expect(setup.environment.RABBITMQ_ERLANG_COOKIE).toBe(
+      services.rabbitmq.environment.RABBITMQ_ERLANG_COOKIE,
+    );
+    for (const broker of BROKERS) expect(Object.keys(setup.depends_on)).toContain(broker);
   });
 
   it('keeps data in declared named volumes', () => {
@@ -119,7 +171,7 @@ describe('docker-compose.yml', () => {
       .map((v: string) => v.split(':')[0]);
     expect(used.length).toBeGreaterThan(0);
     for (const volume of used) expect(declared).toContain(volume); // no bind mounts of host paths
-    for (const name of ['mongo', 'rabbitmq', 'redis']) expect(services[name].volumes).toHaveLength(1);
+    for (const name of ['mongo', ...BROKERS, 'redis']) expect(services[name].volumes).toHaveLength(1);
   });
 });
 
