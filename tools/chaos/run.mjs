@@ -212,7 +212,9 @@ function summaryRow(result) {
   const n = result.notifications;
   const dlq = Object.values(result.deadLetters ?? {}).filter((v) => typeof v === 'number');
   return {
-    placed: o.accepted,
+    // Orders that exist: answered 201 at once, or after a re-send with their Idempotency-Key.
+    placed: o.listed,
+    answered201AtOnce: o.accepted,
     confirmed: o.invariant.byStatus.CONFIRMED ?? 0,
     rejected: o.invariant.byStatus.REJECTED ?? 0,
     // Accepted (201) but missing, or never settled; plus settled orders whose event never arrived.
