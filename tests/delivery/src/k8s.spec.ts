@@ -283,7 +283,12 @@ describe('dev vs prod', () => {
           const users = named(objects, 'Secret', ref.name).data;
           const decoded = (key: string) => Buffer.from(users[key], 'base64').toString();
           const password = decoded(`BROKER_PASSWORD_${app.toUpperCase()}`);
-          expect(decoded(ref.key)).toBe(`amqp://${app}:${password}@rabbitmq:5672`);
+          // Every node of the broker cluster, by its pod's DNS name in the headless Service.
+          expect(decoded(ref.key)).toBe(
+            brokerPods(objects)
+              .map((pod) => `amqp://${app}:${password}@${pod}:5672`)
+              .join(','),
+          );
         }
       }
     },
@@ -306,6 +311,71 @@ describe('dev vs prod', () => {
     expect(passwords.map((e: Yaml) => e.name).sort()).toEqual(
       APPS.map((a) => `BROKER_PASSWORD_${a.toUpperCase()}`).sort(),
     );
+  });
+
+  it('dev runs RabbitMQ as three clustered nodes: classic_config peers, one cookie, PDB, spread', () => {
+    const dev = rendered.dev.objects;
+    const broker = named(dev, 'StatefulSet', 'rabbitmq');
+    expect(broker.spec.replicas).toBe(3);
+    // Started together, so that after a full stop no pod waits on another's readiness.
+    expect(broker.spec.podManagementPolicy).toBe('Parallel');
+    const headless = named(dev, 'Service', broker.spec.serviceName);
+    expect(headless.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
+    expect(headless.spec.selector).toEqual(broker.spec.selector.matchLabels);
+    const pod = broker.spec.template.spec;
+    const container = pod.containers[0];
+    const env = Object.fromEntries(container.env.map((e: Yaml) => [e.name, e]));
+
+    // Node names are the pods' DNS names, and the config lists exactly those as peers.
+    const namespace = broker.metadata.namespace;
+    const nodes = brokerPods(dev).map((host) => `rabbit@${host}.${namespace}.svc.cluster.local`);
+    expect(env.RABBITMQ_USE_LONGNAME.value).toBe('true');
+    expect(env.RABBITMQ_NODENAME.value).toBe(
+      `rabbit@$(POD_NAME).${broker.spec.serviceName}.$(POD_NAMESPACE).svc.cluster.local`,
+    );
+    expect(env.POD_NAME.valueFrom.fieldRef.fieldPath).toBe('metadata.name');
+    expect(env.POD_NAMESPACE.valueFrom.fieldRef.fieldPath).toBe('metadata.namespace');
+    const mount = container.volumeMounts.find((m: Yaml) => m.mountPath === '/etc/rabbitmq/rabbitmq.conf');
+    const configMap = pod.volumes.find((v: Yaml) => v.name === mount.name).configMap.name;
+    const conf: string = named(dev, 'ConfigMap', configMap).data[mount.subPath];
+    const setting = (key: RegExp) =>
+      conf
+        .split('\n')
+        .map((line) => line.match(/^\s*([\w.]+)\s*=\s*(\S+)\s*$/))
+        .filter((m): m is RegExpMatchArray => !!m && key.test(m[1]))
+        .map((m) => m[2]);
+    expect(setting(/^cluster_formation\.peer_discovery_backend$/)).toEqual(['classic_config']);
+    expect(setting(/^cluster_formation\.classic_config\.nodes\.\d+$/).sort()).toEqual(nodes.sort());
+
+    // One Erlang cookie for all nodes, from a Secret (generated here; never inline).
+    const cookie = env.RABBITMQ_ERLANG_COOKIE.valueFrom.secretKeyRef;
+    expect(cookie.name).toBe(findSecretName(dev, 'rabbitmq-erlang-cookie'));
+    expect(
+      Buffer.from(named(dev, 'Secret', cookie.name).data[cookie.key], 'base64').length,
+    ).toBeGreaterThanOrEqual(20);
+
+    // A drain takes at most one node; the scheduler spreads the nodes over machines when it can.
+    const pdb = ofKind(dev, 'PodDisruptionBudget').find(
+      (p) => p.spec.selector.matchLabels['app.kubernetes.io/name'] === 'rabbitmq',
+    );
+    expect(pdb.spec.maxUnavailable).toBe(1);
+    const spread = pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0];
+    expect(spread.podAffinityTerm).toMatchObject({
+      topologyKey: 'kubernetes.io/hostname',
+      labelSelector: { matchLabels: broker.spec.selector.matchLabels },
+    });
+
+    // default-deny must let the nodes reach each other on epmd and the distribution port.
+    const clusterPorts = [4369, 25672];
+    const amongBrokers = (rule: Yaml, side: 'from' | 'to') =>
+      rule[side]?.some(
+        (peer: Yaml) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'rabbitmq',
+      ) && clusterPorts.every((port) => rule.ports.some((x: Yaml) => x.port === port));
+    const policies = ofKind(dev, 'NetworkPolicy').filter(
+      (p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'rabbitmq',
+    );
+    expect(policies.some((p) => p.spec.ingress?.some((r: Yaml) => amongBrokers(r, 'from')))).toBe(true);
+    expect(policies.some((p) => p.spec.egress?.some((r: Yaml) => amongBrokers(r, 'to')))).toBe(true);
   });
 
   it('prod expects external infrastructure and runs at least 3 replicas of everything', () => {
@@ -352,6 +422,12 @@ describe('dev vs prod', () => {
     }
   });
 });
+
+/** The broker pods' DNS names in their headless Service: rabbitmq-0.rabbitmq-headless, … */
+function brokerPods(objects: Yaml[]): string[] {
+  const broker = named(objects, 'StatefulSet', 'rabbitmq');
+  return Array.from({ length: broker.spec.replicas }, (_, i) => `rabbitmq-${i}.${broker.spec.serviceName}`);
+}
 
 /** kustomize appends a content hash to generated names: bookstore-connections-<hash>. */
 function findSecretName(objects: Yaml[], base: string): string {
