@@ -217,7 +217,10 @@ up_postgres() {
     return 1
   fi
   user=$(pg_user)
-  # fsync, synchronous_commit and full_page_writes off: development and test data, disposable.
+  # fsync off: data survives a crash of PostgreSQL or FerretDB, not of the machine (development and
+  # test data). synchronous_commit and full_page_writes stay on: with them off, an immediate stop lost
+  # commits already acknowledged and left DocumentDB's RUM indexes corrupt (the chaos suite's MongoDB
+  # kill, docs/BENCHMARKS.md); with fsync off they cost a write(), not a flush.
   # mmap dynamic shared memory: in files under the data directory, so nothing needs /dev/shm
   # mounted in the root and nothing outlives a killed server. TCP only (no socket directory).
   # DocumentDB schedules pg_cron jobs every few seconds: not logged, nor recorded in cron's table
@@ -225,7 +228,7 @@ up_postgres() {
   # the postmaster's.
   pid=$(start_bg postgres chroot --userspec="$user" "$DOCDB_ROOT" "$PG_BIN/postgres" -D "$PG_DATA" \
     -p "$PG_PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+    -c fsync=off -c max_connections=200 \
     -c dynamic_shared_memory_type=mmap \
     -c shared_preload_libraries=pg_cron,pg_documentdb_core,pg_documentdb -c cron.database_name=postgres \
     -c cron.log_run=off -c cron.log_statement=off)
