@@ -91,6 +91,20 @@ function lint() {
   }
 }
 
+/** The `*.test.mjs` specs under tools/. */
+function toolSpecs() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry.endsWith('.test.mjs')) found.push(relative(root, path));
+    }
+  };
+  walk(join(root, 'tools'));
+  return found.sort();
+}
+
 function jest(name, config, extra = []) {
   const out = join(results, `${name}.json`);
   rmSync(out, { force: true });
@@ -123,6 +137,13 @@ async function main() {
     summary.check(
       'types (tsc --noEmit)',
       run('npx', ['tsc', '-p', 'tsconfig.typecheck.json', '--noEmit'], { env: testEnv }) === 0,
+    );
+
+    step('tool specs (node --test)');
+    // The harnesses' own logic (replica bookkeeping, unavailability measure) is plain .mjs: node's runner.
+    summary.check(
+      'tool specs (node --test tools/)',
+      run(process.execPath, ['--test', ...toolSpecs()], { env: testEnv }) === 0,
     );
 
     step('unit and integration specs');
