@@ -67,13 +67,13 @@ describe('broker users and permissions (tools/infra/broker-users.sh)', () => {
     await channel.bindQueue('orders.events', EVENTS_EXCHANGE, '#');
     // Each service's own queues behind the requeue exchange, as declareTopology binds them.
     for (const service of ['orders', 'catalog']) {
-      for (const queue of ['events', 'events.dlq', 'events.retry.1000ms']) {
+      for (const queue of ['events', 'events.retry', 'events.dlq', 'events.retry.1000ms']) {
         await channel.assertQueue(`${service}.${queue}`, { durable: true });
       }
       await bindRequeueTargets(channel, service, [1000]);
     }
     await channel.close();
-  }, 120_000);
+  }, 300_000); // a node boot and ~30 rabbitmqctl runs (each a VM start), slow on a loaded machine
 
   afterAll(async () => {
     for (const connection of opened) await connection.close().catch(() => undefined);
