@@ -116,8 +116,10 @@ describe('auth (real MongoDB)', () => {
     });
     const user = await users.findOne({ email }).lean();
     const family = await tokens.find({ userId: String(user?._id) }).lean();
-    // The presented token, the winner's successor and each loser's unseen successor.
-    expect(family).toHaveLength(21);
+    // The presented token, the winner's successor, and the unseen successor of each loser that got
+    // as far as storing one before the family was revoked (how many did is up to the race).
+    expect(family.length).toBeGreaterThanOrEqual(2);
+    expect(family.length).toBeLessThanOrEqual(21);
     expect(family.every((token) => token.revokedAt !== null)).toBe(true);
   });
 
