@@ -100,7 +100,9 @@ describe('request deadlines over RabbitMQ', () => {
   afterAll(async () => {
     // A round trip behind the refusals' error replies: closing with one still unsent fails the close.
     await client.send(service, WORK, { tag: 'drain' });
-    await app.close();
+    // The assertions are above; Nest's ServerRMQ.close still rejects "Channel closed" now and then
+    // when the broker closed the channel first (seen on a loaded machine): teardown must not fail.
+    await app.close().catch(() => undefined);
     await client.onApplicationShutdown();
     const channel = await connection.createChannel();
     await channel.deleteQueue(serviceQueues(service).rpc);
