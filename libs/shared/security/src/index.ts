@@ -1,6 +1,7 @@
 export * from './actor/actor-verification.module';
 export * from './actor/request-actor.interceptor';
 export * from './config/actor-verification.config';
+export * from './config/token-verification.config';
 export * from './jwks/jwks-cache';
 export * from './jwks/jwks-public-keys';
 export * from './security.tokens';

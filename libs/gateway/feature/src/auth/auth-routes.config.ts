@@ -1,29 +1,14 @@
+import { TokenVerificationConfig } from '@bookstore/shared/security';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 import { IsAddressOrRange } from './client-address';
 
 /**
  * The gateway's identity settings, loaded with `loadConfig` by AuthRoutesModule (README lists every
- * variable and its default). Issuer and audience must match the auth service's.
+ * variable and its default): the shared token settings plus throttling.
  */
-export class AuthRoutesConfig {
-  @IsString()
-  JWT_ISSUER = 'bookstore-auth';
-
-  @IsString()
-  JWT_AUDIENCE = 'bookstore-api';
-
-  /** How often the public keys are fetched again from auth (also on an unknown `kid`). */
-  @IsInt()
-  @Min(10)
-  JWKS_REFRESH_INTERVAL_SECONDS = 300;
-
-  /** At most one JWKS fetch per this many seconds caused by unknown `kid`s (forged tokens are cheap). */
-  @IsInt()
-  @Min(1)
-  JWKS_MIN_REFETCH_SECONDS = 5;
-
+export class AuthRoutesConfig extends TokenVerificationConfig {
   /**
    * Failed logins one client may make on one account before progressive back-off: the next attempt
    * waits LOGIN_BACKOFF_BASE_SECONDS, and each further failure doubles the wait.

@@ -1,26 +1,12 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+
+import { TokenVerificationConfig } from './token-verification.config';
 
 /**
- * How a service behind the gateway verifies the access token a request carries (README lists every
- * variable and its default). Issuer and audience must match the auth service's.
+ * How a service behind the gateway verifies the access token a request carries: the shared token
+ * settings plus a clock leeway and the JWKS request's timeout.
  */
-export class ActorVerificationConfig {
-  @IsString()
-  JWT_ISSUER = 'bookstore-auth';
-
-  @IsString()
-  JWT_AUDIENCE = 'bookstore-api';
-
-  /** How often the public keys are fetched again from auth (also on an unknown `kid`). */
-  @IsInt()
-  @Min(10)
-  JWKS_REFRESH_INTERVAL_SECONDS = 300;
-
-  /** At most one JWKS fetch per this many seconds caused by unknown `kid`s. */
-  @IsInt()
-  @Min(1)
-  JWKS_MIN_REFETCH_SECONDS = 5;
-
+export class ActorVerificationConfig extends TokenVerificationConfig {
   /**
    * Seconds past its expiry a token is still accepted by a service: the gateway verified it
    * without leeway a moment before, and it may have expired while the request waited in the queue
