@@ -29,6 +29,7 @@ import { latencyChart } from './lib/svg.mjs';
 import { markdownTable, printTable } from './lib/table.mjs';
 import { runOrderPipeline } from './order-pipeline.mjs';
 import { profileGateway } from './profile.mjs';
+import { ensureNodeRuntime } from '../tools/lib/node-runtime.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   only: ['hot-read', 'profile', 'orders', 'footprint'],
@@ -269,6 +270,8 @@ function writeChart(results) {
     writeFileSync(join(RESULTS_DIR, 'latency.svg'), latencyChart('Bookstore latency distributions', panels));
 }
 
+// Everything below runs on Node 24 (re-executed under the cached binary on an older Node).
+await ensureNodeRuntime();
 main().catch((error) => {
   console.error(`[bench] ${error.stack ?? error.message}`);
   process.exit(1);

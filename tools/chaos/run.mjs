@@ -27,6 +27,7 @@ import { PrivateCluster } from './private-cluster.mjs';
 import { PrivateMongo } from './private-mongo.mjs';
 import { printChaosReport } from './report.mjs';
 import { longestUnavailability, SteadyLoad } from './steady-load.mjs';
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   faults: [
@@ -245,6 +246,8 @@ function verdict(result) {
   return { ...checks, all: Object.values(checks).every((v) => v !== false) };
 }
 
+// Everything below runs on Node 24 (re-executed under the cached binary on an older Node).
+await ensureNodeRuntime();
 main().catch(async (error) => {
   console.error(`[chaos] ${error.stack ?? error.message}`);
   process.exit(1);

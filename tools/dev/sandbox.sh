@@ -27,6 +27,11 @@ export REDIS_URL=redis://127.0.0.1:6379/$n
 export AUTH_MONGO_DB=sb${n}_auth CATALOG_MONGO_DB=sb${n}_catalog ORDERS_MONGO_DB=sb${n}_orders NOTIFICATIONS_MONGO_DB=sb${n}_notifications
 export GATEWAY_URL=http://127.0.0.1:3${n}00
 ENV
+# The project's Node 24 first on PATH once a script has cached it (tools/lib/node-runtime.mjs), so
+# jest and nx run from this shell use it too.
+node24=$(sed -n "s/^export const NODE_VERSION = '\(.*\)';/\1/p" "$ROOT/tools/lib/node-runtime.mjs")
+node24_bin="${BOOKSTORE_CACHE:-$HOME/.cache/bookstore}/node-v$node24/bin"
+[[ -x $node24_bin/node ]] && echo "export PATH=$node24_bin:\$PATH"
 # Each service's own broker user (system.mjs gives <APP>_AMQP_URL to that app as its AMQP_URL).
 if [[ -n $users ]]; then
   for app in gateway auth catalog orders notifications; do

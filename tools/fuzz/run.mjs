@@ -20,6 +20,7 @@ import { bringUpSystem, gatewayUrl, stopOnSignals } from '../../bench/lib/sandbo
 import { printTable } from '../../bench/lib/table.mjs';
 import { runEdgeShapes } from './edge-shapes.mjs';
 import { ensureSchemathesis, runSchemathesis } from './schemathesis.mjs';
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   maxExamples: 50,
@@ -122,6 +123,8 @@ async function main() {
   process.exit(failures.length === 0 && runs.every((r) => r.completed) ? 0 : 1);
 }
 
+// Everything below runs on Node 24 (re-executed under the cached binary on an older Node).
+await ensureNodeRuntime();
 main().catch((error) => {
   console.error(`[fuzz] ${error.stack ?? error.message}`);
   process.exit(1);

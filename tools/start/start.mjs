@@ -3,6 +3,7 @@
 // services (the services seed the admin account and the demo catalog themselves), prints the URLs,
 // and on Ctrl-C / SIGTERM stops everything it started, and nothing else.
 import { ensureDependencies, infraDown, infraUp } from '../lib/infra.mjs';
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 
 async function main() {
   ensureDependencies();
@@ -40,4 +41,6 @@ async function main() {
   setInterval(() => undefined, 1 << 30);
 }
 
+// Everything below runs on Node 24 (re-executed under the cached binary on an older Node).
+await ensureNodeRuntime();
 main();

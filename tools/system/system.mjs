@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 import { serviceAmqpEnv } from './broker-credentials.mjs';
 import {
   APPS,
@@ -207,6 +208,7 @@ async function main() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await ensureNodeRuntime();
   main().catch((error) => {
     console.error(`[system] ${error.message}`);
     process.exit(1);

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 
 import { ensureDependencies, infraDown, infraUp, root, run } from '../lib/infra.mjs';
 import { Summary } from './summary.mjs';
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 
 const results = join(root, 'tmp/test-results');
 const summary = new Summary();
@@ -174,4 +175,6 @@ async function main() {
   process.exit(summary.failed === 0 && summary.passed > 0 ? 0 : 1);
 }
 
+// Everything below runs on Node 24 (re-executed under the cached binary on an older Node).
+await ensureNodeRuntime();
 main();

@@ -211,7 +211,7 @@ describe('Dockerfile', () => {
     );
     for (const base of bases) {
       expect(base).toMatch(
-        /^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$|^node:[^@]+@sha256:[0-9a-f]{64}$/,
+        /^node:24\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$|^node:[^@]+@sha256:[0-9a-f]{64}$/,
       );
     }
   });

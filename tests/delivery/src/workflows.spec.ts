@@ -49,9 +49,9 @@ describe('ci.yml', () => {
     expect(ci.on.push.branches).toEqual(['main']);
   });
 
-  it('checks out full history, sets up Node 20 with the npm cache and installs from the lockfile', () => {
+  it('checks out full history, sets up Node 24 with the npm cache and installs from the lockfile', () => {
     expect(step(job, 'actions/checkout').with['fetch-depth']).toBe(0);
-    expect(step(job, 'actions/setup-node').with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    expect(step(job, 'actions/setup-node').with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(scripts(job)).toMatch(/^npm ci( \|\| npm install)?$/m);
   });
 
