@@ -3,14 +3,15 @@
 //   1. lint of every project (ESLint with module boundaries), format check, type check;
 //   2. unit and integration specs of every project (jest; integration specs use the real servers);
 //   3. end-to-end specs over HTTP against the five services built and started here;
-// and stops whatever it started. The last line is the plain total `N passed, N failed`.
+// and stops whatever it started. The last line is the plain total `N passed, N failed` (`, N skipped`
+// added when specs were skipped); a suite that fails outside a test counts as a failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { ensureDependencies, infraDown, infraUp, root, run } from '../lib/infra.mjs';
-import { Summary } from './summary.mjs';
 import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
+import { Summary } from './summary.mjs';
 
 const results = join(root, 'tmp/test-results');
 const summary = new Summary();
@@ -141,11 +142,23 @@ async function main() {
     );
 
     step('tool specs (node --test)');
-    // The harnesses' own logic (replica bookkeeping, unavailability measure) is plain .mjs: node's runner.
-    summary.check(
-      'tool specs (node --test tools/)',
-      run(process.execPath, ['--test', ...toolSpecs()], { env: testEnv }) === 0,
+    // The harnesses' own logic (replica bookkeeping, unavailability measure) is plain .mjs: node's runner,
+    // read on the console and counted (passed, failed, skipped) from its TAP report.
+    const tap = join(results, 'tool-specs.tap');
+    rmSync(tap, { force: true });
+    const toolStatus = run(
+      process.execPath,
+      [
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...toolSpecs(),
+      ],
+      { env: testEnv },
     );
+    summary.nodeTest('tool specs (node --test tools/)', tap, toolStatus);
 
     step('unit and integration specs');
     // --forceExit: a spec that leaves a socket open must not hang the whole run (it still fails if it fails).
