@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes MongoDB (or FerretDB), RabbitMQ and Redis available on their standard localhost ports.
+# Makes MongoDB (or FerretDB), RabbitMQ and Redis available on their standard localhost ports, and
+# the observability servers: Jaeger v2 (traces; BOOKSTORE_JAEGER=off leaves it out) and Prometheus
+# (metrics; BOOKSTORE_PROMETHEUS=off). Their ports can be moved with JAEGER_OTLP_GRPC_PORT,
+# JAEGER_OTLP_HTTP_PORT, JAEGER_UI_PORT, JAEGER_QUERY_GRPC_PORT and PROMETHEUS_PORT.
 #   infra.sh up      use what already answers; start the rest (installing it first when missing);
 #                    then check that MongoDB applies conditional updates atomically
 #   infra.sh down    stop only what `up` started (by the pids it recorded)
 #   infra.sh status  say what answers
-#   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq, rabbitmq-2, rabbitmq-3),
-#                    for fault tests
+#   infra.sh stop-one|restart-one NAME   one server (mongodb, redis, rabbitmq, rabbitmq-2, rabbitmq-3,
+#                    jaeger, prometheus), for fault tests
 # RABBITMQ_NODES=3 infra.sh up  starts RabbitMQ as a three-node cluster (the chaos suite's and the
 #                    leader-kill tests' setting; one node is the default, faster for npm start/test):
 #                    bookstore@localhost on the AMQP_URL port (5672), bookstore-2@localhost and
@@ -45,6 +48,19 @@ DOCUMENTDB_TESTED=(0.107.0 1.0.0)
 # may not reach the checkout (e.g. /root/x is 0700), while chroot resolves this path within the
 # root whatever the host directories around it allow. One directory per checkout (hash of its path).
 PG_DATA=/var/lib/bookstore/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)
+
+# Jaeger v2, the local trace viewer (issue 14): cmd/jaeger of the Go module at this version, built once
+# per machine into the cache like FerretDB. Memory storage; its config is observability/jaeger/jaeger.yaml.
+JAEGER_VERSION=v1.76.0
+JAEGER_BIN="$CACHE/bin/jaeger-$JAEGER_VERSION"
+# Ports: the standard ones unless overridden (a private Jaeger for tests or development next to the
+# shared one). The config reads them from the environment.
+export JAEGER_OTLP_GRPC_PORT=${JAEGER_OTLP_GRPC_PORT:-4317}
+export JAEGER_OTLP_HTTP_PORT=${JAEGER_OTLP_HTTP_PORT:-4318}
+export JAEGER_UI_PORT=${JAEGER_UI_PORT:-16686}
+export JAEGER_QUERY_GRPC_PORT=${JAEGER_QUERY_GRPC_PORT:-16685}
+# Prometheus (Debian's package), scraping the services' ops ports; config in observability/prometheus.
+PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 
@@ -124,6 +140,34 @@ build_ferretdb() {
   (cd "$src" && GOFLAGS=-buildvcs=false go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
   mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
   rm -rf "$src"
+}
+
+# `go get -tool` in a throwaway module in the cache pins cmd/jaeger at JAEGER_VERSION with the
+# dependency versions of its go.mod (a plain `go install …@version` would refuse its replace
+# directives, if any); the binary is then built from that module and the module removed. Built from
+# the module, the binary has no UI assets (they come from the jaeger-ui repository at release time):
+# the query API works, and the UI page is Jaeger's placeholder unless JAEGER_UI_ASSETS names a built
+# jaeger-ui (see observability/jaeger/jaeger.yaml).
+build_jaeger() {
+  command -v go >/dev/null || { log "go is not available: cannot build Jaeger (set BOOKSTORE_JAEGER=off)"; return 1; }
+  mkdir -p "$(dirname "$JAEGER_BIN")"
+  # Two checkouts may build at once: the second waits and takes the first's binary.
+  exec 7>"$JAEGER_BIN.lock"
+  flock 7
+  [[ -x $JAEGER_BIN ]] && return 0
+  local mod="$CACHE/jaeger-build-$JAEGER_VERSION" pkg=github.com/jaegertracing/jaeger/cmd/jaeger
+  rm -rf "$mod" && mkdir -p "$mod"
+  (
+    cd "$mod"
+    go mod init bookstore/jaeger-build
+    go get -tool "$pkg@$JAEGER_VERSION"
+    # The version Jaeger reports (`jaeger version`, its build-info metric), as its Makefile sets it.
+    GOFLAGS=-buildvcs=false go build -trimpath \
+      -ldflags "-X github.com/jaegertracing/jaeger/internal/version.latestVersion=$JAEGER_VERSION" \
+      -o "$JAEGER_BIN.tmp" "$pkg"
+  )
+  mv "$JAEGER_BIN.tmp" "$JAEGER_BIN"
+  rm -rf "$mod"
 }
 
 documentdb_root_ready() { [[ -f $DOCDB_ROOT/etc/bookstore-documentdb-root ]]; }
@@ -350,6 +394,49 @@ up_rabbitmq_cluster() {
   for ((i = 2; i <= RABBIT_NODES; i++)); do up_rabbitmq_peer "$i"; done
 }
 
+# Jaeger and Prometheus are conveniences (traces, metrics): BOOKSTORE_JAEGER=off or
+# BOOKSTORE_PROMETHEUS=off leaves them out, and nothing else depends on them.
+jaeger_wanted() { [[ ${BOOKSTORE_JAEGER:-on} != off ]]; }
+prometheus_wanted() { [[ ${BOOKSTORE_PROMETHEUS:-on} != off ]]; }
+
+# Jaeger v2 on 127.0.0.1: OTLP gRPC/HTTP (JAEGER_OTLP_GRPC_PORT/_HTTP_PORT) and the query API + UI
+# (JAEGER_UI_PORT); its config reads those variables (exported above).
+up_jaeger() {
+  if answers 127.0.0.1 "$JAEGER_UI_PORT"; then log "jaeger: using the one on 127.0.0.1:$JAEGER_UI_PORT"; return; fi
+  [[ -x $JAEGER_BIN ]] || {
+    log "building Jaeger $JAEGER_VERSION (once per machine; log: .infra/log/jaeger-build$LOG_TAG.log)"
+    build_jaeger >"$STATE/log/jaeger-build$LOG_TAG.log" 2>&1 ||
+      { log "building Jaeger failed; the end of its log:"; tail -n 20 "$STATE/log/jaeger-build$LOG_TAG.log" >&2; return 1; }
+  }
+  local pid
+  pid=$(JAEGER_LISTEN_HOST=127.0.0.1 start_bg jaeger "$JAEGER_BIN" --config "$ROOT/observability/jaeger/jaeger.yaml")
+  STARTED_HERE+=(jaeger)
+  started_or_stop jaeger 127.0.0.1 "$JAEGER_UI_PORT" "$pid" || return 1
+  started_or_stop jaeger 127.0.0.1 "$JAEGER_OTLP_HTTP_PORT" "$pid" || return 1
+  log "jaeger: started (pid $pid): UI http://127.0.0.1:$JAEGER_UI_PORT, OTLP http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"
+}
+
+# Prometheus scrapes the targets observability/prometheus/targets/local.json lists: written on every
+# `up`, also when a Prometheus already runs (it re-reads the file), so the ops ports of this `up`'s
+# environment are the ones scraped.
+up_prometheus() {
+  local dir="$ROOT/observability/prometheus"
+  mkdir -p "$dir/targets"
+  node "$HERE/prometheus-targets.mjs" "$dir/targets/local.json" || return 1
+  if answers 127.0.0.1 "$PROMETHEUS_PORT"; then log "prometheus: using the one on 127.0.0.1:$PROMETHEUS_PORT"; return; fi
+  command -v prometheus >/dev/null || apt_install prometheus || return 1
+  # Run as the invoking user (like redis), not Debian's service: its data stays in .infra, and
+  # nothing is enabled system-wide. Two days of samples are plenty for development.
+  mkdir -p "$STATE/data/prometheus"
+  local pid
+  pid=$(start_bg prometheus prometheus --config.file="$dir/prometheus.yml" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.path="$STATE/data/prometheus" \
+    --storage.tsdb.retention.time=2d --web.enable-lifecycle)
+  STARTED_HERE+=(prometheus)
+  started_or_stop prometheus 127.0.0.1 "$PROMETHEUS_PORT" "$pid" || return 1
+  log "prometheus: started (pid $pid) on http://127.0.0.1:$PROMETHEUS_PORT"
+}
+
 stop_rabbitmq_peers() {
   local i
   for i in 2 3 4 5; do stop_pid "rabbitmq-$i"; done
@@ -427,6 +514,9 @@ case $cmd in
     up_redis
     up_rabbitmq_cluster
     broker_users
+    # Conveniences: one that cannot start is reported, and the system runs without it.
+    if jaeger_wanted; then up_jaeger || log "jaeger: not started, traces are not exported (BOOKSTORE_JAEGER=off skips it)"; fi
+    if prometheus_wanted; then up_prometheus || log "prometheus: not started (BOOKSTORE_PROMETHEUS=off skips it)"; fi
     ;;
   prepare)
     LOG_TAG=-prepare
@@ -437,9 +527,18 @@ case $cmd in
     if ! answers "$host" "$port" && ! command -v redis-server >/dev/null; then apt_install redis-server; fi
     read -r host port < <(url_host_port "${AMQP_URL:-amqp://127.0.0.1:5672}" 5672)
     if ! answers "$host" "$port" && [[ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]]; then apt_install rabbitmq-server; fi
+    if jaeger_wanted && [[ ! -x $JAEGER_BIN ]] && ! answers 127.0.0.1 "$JAEGER_UI_PORT"; then
+      log "building Jaeger $JAEGER_VERSION (once per machine; log: .infra/log/jaeger-build$LOG_TAG.log)"
+      build_jaeger >"$STATE/log/jaeger-build$LOG_TAG.log" 2>&1 &
+    fi
+    if prometheus_wanted && ! command -v prometheus >/dev/null && ! answers 127.0.0.1 "$PROMETHEUS_PORT"; then
+      apt_install prometheus
+    fi
     wait
     ;;
   down)
+    stop_pid prometheus
+    stop_pid jaeger
     stop_rabbitmq_peers
     stop_pid rabbitmq
     stop_pid epmd
@@ -453,7 +552,9 @@ case $cmd in
       redis) stop_pid redis; up_redis ;;
       rabbitmq) stop_pid rabbitmq; up_rabbitmq ;;
       rabbitmq-[2-5]) stop_pid "$2"; up_rabbitmq_peer "${2#rabbitmq-}" ;;
-      *) echo "restart-one: mongodb, redis, rabbitmq or rabbitmq-N (a cluster's node N)" >&2; exit 2 ;;
+      jaeger) stop_pid jaeger; up_jaeger ;;
+      prometheus) stop_pid prometheus; up_prometheus ;;
+      *) echo "restart-one: mongodb, redis, rabbitmq, rabbitmq-N (a cluster's node N), jaeger or prometheus" >&2; exit 2 ;;
     esac
     ;;
   stop-one)
@@ -470,6 +571,8 @@ case $cmd in
       read -r host port < <(url_host_port "$url" "$def")
       if answers "$host" "$port"; then echo "$name: up ($host:$port)"; else echo "$name: down ($host:$port)"; fi
     done
+    if answers 127.0.0.1 "$JAEGER_UI_PORT"; then echo "jaeger: up (127.0.0.1:$JAEGER_UI_PORT)"; else echo "jaeger: down (127.0.0.1:$JAEGER_UI_PORT)"; fi
+    if answers 127.0.0.1 "$PROMETHEUS_PORT"; then echo "prometheus: up (127.0.0.1:$PROMETHEUS_PORT)"; else echo "prometheus: down (127.0.0.1:$PROMETHEUS_PORT)"; fi
     if [[ -f $RUN/postgres.pid ]]; then
       if answers 127.0.0.1 "$PG_PORT"; then echo "postgres (FerretDB's): up (127.0.0.1:$PG_PORT)"; else echo "postgres (FerretDB's): down (127.0.0.1:$PG_PORT)"; fi
     fi

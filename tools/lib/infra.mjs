@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const infraScript = join(root, 'tools/infra/infra.sh');
-const SERVERS = ['mongodb', 'redis', 'rabbitmq'];
+const SERVERS = ['mongodb', 'redis', 'rabbitmq', 'jaeger', 'prometheus'];
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -57,6 +57,21 @@ export function infraUp() {
   const before = serversUp();
   if (run('bash', [infraScript, 'up']) !== 0) throw new Error('infrastructure did not start');
   return SERVERS.filter((name) => !before.has(name));
+}
+
+/**
+ * The local Jaeger's and Prometheus's URLs, each only when it answers (`infra.sh status`; either
+ * may be switched off with BOOKSTORE_JAEGER/BOOKSTORE_PROMETHEUS=off). Ports as infra.sh has them:
+ * its defaults unless the same variables move them.
+ */
+export function observabilityUrls(env = process.env) {
+  const up = serversUp();
+  const url = (variable, port) => `http://127.0.0.1:${env[variable] || port}`;
+  return {
+    jaegerUi: up.has('jaeger') ? url('JAEGER_UI_PORT', 16686) : undefined,
+    otlpEndpoint: up.has('jaeger') ? url('JAEGER_OTLP_HTTP_PORT', 4318) : undefined,
+    prometheus: up.has('prometheus') ? url('PROMETHEUS_PORT', 9090) : undefined,
+  };
 }
 
 /** Stops only the given servers (the ones this process started). */

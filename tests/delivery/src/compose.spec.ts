@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -13,11 +13,19 @@ const compose = readYaml('docker/docker-compose.yml');
 const services: Record<string, Yaml> = compose.services;
 /** The broker: three clustered nodes, each its own service (issue 13, item 2). */
 const BROKERS = ['rabbitmq', 'rabbitmq-2', 'rabbitmq-3'];
-const INFRA = ['mongo', ...BROKERS, 'redis', 'mailpit'];
+/** Traces and metrics (issue 14): Jaeger v2 and Prometheus, with the repo's own configs. */
+const OBSERVABILITY = ['jaeger', 'prometheus'];
+const INFRA = ['mongo', ...BROKERS, 'redis', 'mailpit', ...OBSERVABILITY];
 /** One-shot setup services: they run to completion, and what needs them waits for that. */
 const SETUP = ['broker-users'];
-/** Host ports allowed: the API and the two management UIs. */
-const PUBLISHED: Record<string, string[]> = { gateway: ['3000'], rabbitmq: ['15672'], mailpit: ['8025'] };
+/** Host ports allowed: the API and the management UIs (broker, mail, traces, metrics). */
+const PUBLISHED: Record<string, string[]> = {
+  gateway: ['3000'],
+  rabbitmq: ['15672'],
+  mailpit: ['8025'],
+  jaeger: ['16686'],
+  prometheus: ['9090'],
+};
 
 describe('docker-compose.yml', () => {
   it('runs the infrastructure from official images and every app from docker/Dockerfile', () => {
@@ -26,6 +34,10 @@ describe('docker-compose.yml', () => {
     for (const broker of BROKERS) expect(services[broker].image).toMatch(/^rabbitmq:3[.\d]*-management$/);
     expect(services.redis.image).toMatch(/^redis:\d/);
     expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
+    // Pinned to a release, like the others: Jaeger v2 (2.13.0 is the release of the v1.76.0 module
+    // infra.sh builds locally) and Prometheus.
+    expect(services.jaeger.image).toMatch(/^jaegertracing\/jaeger:2\.\d+\.\d+$/);
+    expect(services.prometheus.image).toMatch(/^prom\/prometheus:v\d+\.\d+\.\d+$/);
     for (const app of APPS) {
       const { build } = services[app];
       expect(build.args).toEqual({ APP: app });
@@ -75,7 +87,7 @@ describe('docker-compose.yml', () => {
     );
     expect(published).toEqual(PUBLISHED);
     // The management UIs are admin consoles: reachable from this machine only.
-    for (const name of ['rabbitmq', 'mailpit'])
+    for (const name of ['rabbitmq', 'mailpit', ...OBSERVABILITY])
       for (const port of services[name].ports)
         expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
   });
@@ -162,6 +174,49 @@ describe('docker-compose.yml', () => {
       services.rabbitmq.environment.RABBITMQ_ERLANG_COOKIE,
     );
     for (const broker of BROKERS) expect(Object.keys(setup.depends_on)).toContain(broker);
+  });
+
+  it('runs Jaeger and Prometheus with the configs of observability/, and the apps export traces to Jaeger', () => {
+    const mounted = (service: string, target: string) => {
+      const config = services[service].configs.find((c: Yaml) => c.target === target);
+      expect({ service, target, config }).toEqual({ service, target, config: expect.anything() });
+      return resolve(COMPOSE_DIR, compose.configs[config.source].file);
+    };
+    // Jaeger: the one config file, told where it is, listening beyond the container's loopback.
+    expect(mounted('jaeger', '/etc/jaeger/jaeger.yaml')).toBe(repoPath('observability/jaeger/jaeger.yaml'));
+    expect(services.jaeger.command).toEqual(['--config', '/etc/jaeger/jaeger.yaml']);
+    expect(services.jaeger.environment.JAEGER_LISTEN_HOST).toBe('0.0.0.0');
+    // The apps reach its OTLP/HTTP receiver by the service name (.env.example is every app's env_file).
+    const env = readRepoFile('docker/.env.example');
+    expect(env).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\/jaeger:4318$/m);
+    expect(readRepoFile('observability/jaeger/jaeger.yaml')).toMatch(
+      /endpoint: \$\{env:JAEGER_LISTEN_HOST:-127\.0\.0\.1\}:\$\{env:JAEGER_OTLP_HTTP_PORT:-4318\}/,
+    );
+    // Prometheus: the config, its rule file and the compose targets where the config's file_sd looks.
+    const config = '/etc/prometheus/prometheus.yml';
+    expect(mounted('prometheus', config)).toBe(repoPath('observability/prometheus/prometheus.yml'));
+    expect(services.prometheus.command).toContain(`--config.file=${config}`);
+    const prometheusYml = readYaml('observability/prometheus/prometheus.yml');
+    for (const rules of prometheusYml.rule_files as string[])
+      expect(mounted('prometheus', resolve('/etc/prometheus', rules))).toBe(
+        repoPath('observability/prometheus', rules),
+      );
+    const [job] = prometheusYml.scrape_configs;
+    const pattern: string = job.file_sd_configs[0].files[0];
+    const targetsFile = mounted('prometheus', '/etc/prometheus/targets/compose.json');
+    expect(resolve('/etc/prometheus', pattern).replace('*', 'compose')).toBe(
+      '/etc/prometheus/targets/compose.json',
+    );
+    // Every app's ops port (its {APP}_OPS_PORT in .env.example), by service name, and nothing else.
+    const groups: { targets: string[]; labels: Record<string, string> }[] = JSON.parse(
+      readFileSync(targetsFile, 'utf8'),
+    );
+    const opsPort = (app: string) => new RegExp(`^${app.toUpperCase()}_OPS_PORT=(\\d+)$`, 'm').exec(env)?.[1];
+    expect(groups.flatMap((g) => g.targets).sort()).toEqual(
+      APPS.map((app) => `${app}:${opsPort(app)}`).sort(),
+    );
+    for (const group of groups)
+      expect(group.targets[0]).toBe(`${group.labels.service}:${opsPort(group.labels.service)}`);
   });
 
   it('keeps data in declared named volumes', () => {
