@@ -10,6 +10,7 @@ import {
   OPS_PORTS,
   parseYamlStream,
   readRepoFile,
+  readYaml,
   repoPath,
   run,
   SLOW_SETUP_MS,
@@ -19,7 +20,8 @@ import {
 // Renders both overlays with kustomize, validates every object with kubeconform against the
 // Kubernetes JSON schemas (offline, strict: unknown fields fail), then checks the policies we
 // care about on the rendered objects, i.e. on what a cluster would actually receive.
-const OVERLAYS = ['dev', 'prod'] as const;
+/** observability: dev plus Jaeger and Prometheus (issue 14). */
+const OVERLAYS = ['dev', 'prod', 'observability'] as const;
 type Overlay = (typeof OVERLAYS)[number];
 const INFRA = ['mongodb', 'rabbitmq', 'redis', 'mailpit'];
 /**
@@ -29,6 +31,7 @@ const INFRA = ['mongodb', 'rabbitmq', 'redis', 'mailpit'];
 const EXTERNAL_SECRETS: Record<Overlay, string[]> = {
   dev: ['auth-jwt-keys'],
   prod: ['auth-admin', 'auth-jwt-keys', 'bookstore-broker-users', 'bookstore-connections'],
+  observability: ['auth-jwt-keys'],
 };
 /** What each app talks to, as ports its egress policy must open. */
 const EGRESS_PORTS: Record<AppName, number[]> = {
@@ -41,6 +44,7 @@ const EGRESS_PORTS: Record<AppName, number[]> = {
 
 let tools: Record<string, string>;
 let workDir: string;
+const OTLP_HTTP_PORT = 4318;
 const rendered = {} as Record<Overlay, { file: string; objects: Yaml[] }>;
 
 const kubeconform = (file: string) =>
@@ -239,9 +243,11 @@ describe.each(OVERLAYS)('%s overlay', (overlay) => {
       const egressPorts = policies
         .filter((p) => selects(p, app) && p.spec.egress)
         .flatMap((p) => p.spec.egress.flatMap((rule: Yaml) => rule.ports.map((x: Yaml) => x.port)));
-      expect(egressPorts).toEqual(expect.arrayContaining(EGRESS_PORTS[app]));
+      // With Jaeger in the namespace, every app also sends its traces to it (OTLP/HTTP).
+      const needs = [...EGRESS_PORTS[app], ...(overlay === 'observability' ? [OTLP_HTTP_PORT] : [])];
+      expect(egressPorts).toEqual(expect.arrayContaining(needs));
       // Nothing beyond what the app needs (AMQPS 5671 is the TLS twin of 5672).
-      expect(egressPorts.filter((port) => ![...EGRESS_PORTS[app], 5671].includes(port))).toEqual([]);
+      expect(egressPorts.filter((port) => ![...needs, 5671].includes(port))).toEqual([]);
     }
   });
 });
@@ -419,6 +425,119 @@ describe('dev vs prod', () => {
         }
       }
       expect([...referenced].filter((name) => !secrets.has(name)).sort()).toEqual(EXTERNAL_SECRETS[overlay]);
+    }
+  });
+});
+
+describe('observability overlay', () => {
+  const objects = () => rendered.observability.objects;
+  const configMap = (base: string) => {
+    const found = ofKind(objects(), 'ConfigMap').find((c) => c.metadata.name.startsWith(`${base}-`));
+    if (!found) throw new Error(`no ConfigMap ${base}-<hash>`);
+    return found;
+  };
+  const podSpec = (name: string) => named(objects(), 'Deployment', name).spec.template.spec;
+  const selects = (p: Yaml, app: string) =>
+    p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === app ||
+    p.spec.podSelector.matchExpressions?.some((m: Yaml) => m.values.includes(app));
+  const peerIs = (peers: Yaml[], app: string) =>
+    peers.some(
+      (peer) =>
+        peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] === app ||
+        peer.podSelector?.matchExpressions?.some((m: Yaml) => m.values.includes(app)),
+    );
+
+  it('is dev plus Jaeger and Prometheus, from pinned official images, each with a Service', () => {
+    const extra = (o: Yaml) => `${o.kind}/${o.metadata.name}`;
+    const dev = new Set(rendered.dev.objects.map(extra));
+    for (const o of rendered.dev.objects.filter((x) => x.kind !== 'ConfigMap'))
+      expect(objects().map(extra)).toContain(extra(o));
+    expect(
+      objects()
+        .filter((o) => ['Deployment', 'Service'].includes(o.kind) && !dev.has(extra(o)))
+        .map(extra)
+        .sort(),
+    ).toEqual(['Deployment/jaeger', 'Deployment/prometheus', 'Service/jaeger', 'Service/prometheus']);
+    expect(podSpec('jaeger').containers[0].image).toMatch(/^jaegertracing\/jaeger:2\.\d+\.\d+$/);
+    expect(podSpec('prometheus').containers[0].image).toMatch(/^prom\/prometheus:v\d+\.\d+\.\d+$/);
+    const ports = (name: string) => named(objects(), 'Service', name).spec.ports.map((p: Yaml) => p.port);
+    expect(ports('jaeger')).toEqual(expect.arrayContaining([OTLP_HTTP_PORT, 16686]));
+    expect(ports('prometheus')).toEqual([9090]);
+  });
+
+  it('mounts the very files of observability/ (no copy) where each server reads them', () => {
+    const jaeger = podSpec('jaeger');
+    expect(jaeger.containers[0].args).toEqual(['--config', '/etc/jaeger/jaeger.yaml']);
+    expect(jaeger.containers[0].volumeMounts).toContainEqual(
+      expect.objectContaining({ mountPath: '/etc/jaeger' }),
+    );
+    expect(configMap('jaeger-config').data['jaeger.yaml']).toBe(
+      readRepoFile('observability/jaeger/jaeger.yaml'),
+    );
+    const env = Object.fromEntries(jaeger.containers[0].env.map((e: Yaml) => [e.name, e.value]));
+    expect(env.JAEGER_LISTEN_HOST).toBe('0.0.0.0');
+
+    const prometheus = podSpec('prometheus');
+    expect(prometheus.containers[0].args).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    const mount = prometheus.containers[0].volumeMounts.find((m: Yaml) => m.mountPath === '/etc/prometheus');
+    const sources: Yaml[] = prometheus.volumes.find((v: Yaml) => v.name === mount.name).projected.sources;
+    const config = configMap('prometheus-config');
+    expect(sources.map((x) => x.configMap.name)).toContain(config.metadata.name);
+    expect(config.data['prometheus.yml']).toBe(readRepoFile('observability/prometheus/prometheus.yml'));
+    const prometheusYml = readYaml('observability/prometheus/prometheus.yml');
+    for (const rules of prometheusYml.rule_files as string[])
+      expect(config.data[rules]).toBe(readRepoFile('observability/prometheus', rules));
+    // The targets land where the config's file_sd pattern looks (targets/*.json).
+    const targets = configMap('prometheus-targets');
+    const projected = sources.find((x) => x.configMap.name === targets.metadata.name).configMap.items;
+    const pattern: string = prometheusYml.scrape_configs[0].file_sd_configs[0].files[0];
+    expect(projected).toHaveLength(1);
+    expect(projected[0].path).toMatch(new RegExp(`^${pattern.replace('.', '\\.').replace('*', '[\\w-]+')}$`));
+    // Every app's ops Service port, by the Service's name.
+    const groups: { targets: string[] }[] = JSON.parse(targets.data[projected[0].key]);
+    expect(groups.flatMap((g) => g.targets).sort()).toEqual(
+      APPS.map(
+        (app) =>
+          `${app}:${named(objects(), 'Service', app).spec.ports.find((p: Yaml) => p.name === 'ops').port}`,
+      ).sort(),
+    );
+  });
+
+  it('points every app at Jaeger and lets the traces and the scrapes through default-deny', () => {
+    const config = ofKind(objects(), 'ConfigMap').find((c) =>
+      c.metadata.name.startsWith('bookstore-config-'),
+    );
+    expect(config.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(`http://jaeger:${OTLP_HTTP_PORT}`);
+    for (const app of APPS) {
+      const envFrom = appContainer(named(objects(), 'Deployment', app)).envFrom;
+      expect(envFrom).toContainEqual({ configMapRef: { name: config.metadata.name } });
+    }
+    const policies = ofKind(objects(), 'NetworkPolicy');
+    const ingressTo = (target: string, from: string, port: number | string) =>
+      policies.some(
+        (p) =>
+          selects(p, target) &&
+          p.spec.ingress?.some(
+            (rule: Yaml) => peerIs(rule.from, from) && rule.ports.some((x: Yaml) => x.port === port),
+          ),
+      );
+    const egressTo = (source: string, to: string, port: number) =>
+      policies.some(
+        (p) =>
+          selects(p, source) &&
+          p.spec.egress?.some(
+            (rule: Yaml) => peerIs(rule.to ?? [], to) && rule.ports.some((x: Yaml) => x.port === port),
+          ),
+      );
+    for (const app of APPS) {
+      expect({ app, toJaeger: egressTo(app, 'jaeger', OTLP_HTTP_PORT) }).toEqual({ app, toJaeger: true });
+      expect({ app, jaegerAccepts: ingressTo('jaeger', app, OTLP_HTTP_PORT) }).toEqual({
+        app,
+        jaegerAccepts: true,
+      });
+      const ops = named(objects(), 'Service', app).spec.ports.find((p: Yaml) => p.name === 'ops').port;
+      expect({ app, scraped: egressTo('prometheus', app, ops) }).toEqual({ app, scraped: true });
+      expect({ app, opsAccepts: ingressTo(app, 'prometheus', 'ops') }).toEqual({ app, opsAccepts: true });
     }
   });
 });
