@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { AUTH_SUBSCRIPTIONS, AuthConfig } from '@bookstore/auth/feature';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 import { runService } from '@bookstore/shared/runtime';

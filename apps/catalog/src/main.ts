@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { CATALOG_SUBSCRIPTIONS, CatalogConfig } from '@bookstore/catalog/feature';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 import { runService } from '@bookstore/shared/runtime';

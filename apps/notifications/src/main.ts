@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { NOTIFICATIONS_SUBSCRIPTIONS, NotificationsConfig } from '@bookstore/notifications/feature';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 import { runService } from '@bookstore/shared/runtime';

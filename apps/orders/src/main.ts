@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { ORDERS_SUBSCRIPTIONS, OrdersConfig } from '@bookstore/orders/feature';
 import { exitOnStartupError, loadConfig } from '@bookstore/shared/platform';
 import { runService } from '@bookstore/shared/runtime';

@@ -1,5 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import { connect } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
@@ -59,15 +60,25 @@ export class DeadLetterQueue implements OnApplicationShutdown {
       Object.entries(parked.headers).filter(([name]) => !RUN_HEADERS.includes(name)),
     );
     const replays = Number(parked.headers['x-replays']);
-    // Through the requeue exchange, routing key = the events queue (no write on the default exchange).
-    await this.channel.publish(REQUEUE_EXCHANGE, this.queues.events, parked.content, {
-      persistent: true,
-      messageId: parked.messageId,
-      type: parked.type,
-      contentType: parked.contentType,
-      headers: { ...headers, 'x-replays': (Number.isInteger(replays) ? replays : 0) + 1 },
-      timeout: REPLAY_TIMEOUT_MS,
-    });
+    // The replay belongs to the operator's request (its trace); it links to the trace the message
+    // failed in, so the viewer leads from one to the other. Its publish carries the replay's context.
+    const failedIn = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, parked.headers));
+    await tracer().startActiveSpan(
+      `${parked.type} replay`,
+      { kind: SpanKind.INTERNAL, links: failedIn ? [{ context: failedIn }] : [] },
+      (span) =>
+        // Through the requeue exchange, routing key = the events queue (no write on the default exchange).
+        this.channel
+          .publish(REQUEUE_EXCHANGE, this.queues.events, parked.content, {
+            persistent: true,
+            messageId: parked.messageId,
+            type: parked.type,
+            contentType: parked.contentType,
+            headers: { ...headers, 'x-replays': (Number.isInteger(replays) ? replays : 0) + 1 },
+            timeout: REPLAY_TIMEOUT_MS,
+          })
+          .finally(() => span.end()),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -91,4 +102,8 @@ export class DeadLetterQueue implements OnApplicationShutdown {
       }, 1000).unref();
     }
   }
+}
+
+function tracer() {
+  return trace.getTracer('@bookstore/shared/messaging');
 }

@@ -3,6 +3,7 @@ import type { Model, QueryFilter, QueryOptions, UpdateQuery } from 'mongoose';
 
 import { isDuplicateKey } from '../writes/duplicate-key';
 import type { OutboxRelay, WithOutbox } from './outbox-relay';
+import { toOutboxEntry } from './outbox-relay';
 
 /** A filter that names one document by `_id`, so the relay knows which document a write touched. */
 export type ByIdFilter<T> = QueryFilter<T> & { _id: unknown };
@@ -27,7 +28,7 @@ export class OutboxCollection<T> {
   async insert(doc: Partial<T> & { _id: unknown }, events: readonly EventEnvelope[]): Promise<T | null> {
     let created;
     try {
-      created = await this.model.create({ ...doc, outbox: [...events] });
+      created = await this.model.create({ ...doc, outbox: events.map(toOutboxEntry) });
     } catch (error) {
       if (isDuplicateKey(error)) return null;
       throw error;
@@ -70,7 +71,7 @@ export class OutboxCollection<T> {
 /** `update` with `events` pushed onto the outbox (merged with the update's own `$push`). */
 export function withEvents<T>(update: UpdateQuery<T>, events: readonly EventEnvelope[]): UpdateQuery<T> {
   if (events.length === 0) return update;
-  const push = { ...(update.$push ?? {}), outbox: { $each: [...events] } };
+  const push = { ...(update.$push ?? {}), outbox: { $each: events.map(toOutboxEntry) } };
   return { ...update, $push: push } as UpdateQuery<T>;
 }
 

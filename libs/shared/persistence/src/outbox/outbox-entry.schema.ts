@@ -20,6 +20,13 @@ export class OutboxEntry {
 
   @Prop({ type: Object, required: true })
   payload!: Record<string, unknown>;
+
+  /**
+   * The W3C trace context (`traceparent`, `tracestate`) of the request or message whose write
+   * stored this event: the relay publishes it later, outside that request, and continues its trace.
+   */
+  @Prop({ type: Object })
+  trace?: Record<string, string>;
 }
 
 export const OutboxEntrySchema = SchemaFactory.createForClass(OutboxEntry);

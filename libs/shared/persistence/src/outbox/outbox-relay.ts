@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@bookstore/shared/contracts';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Model } from 'mongoose';
 
 import type { OutboxEntry } from './outbox-entry.schema';
@@ -88,8 +89,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped || entries.length === 0) return;
     const key = `${modelName}:${String(id)}`;
     const pending = this.queued.get(key);
-    if (pending) pending.entries.push(...entries.map(toEntry));
-    else this.queued.set(key, { model, id, entries: entries.map(toEntry) });
+    if (pending) pending.entries.push(...entries.map(toOutboxEntry));
+    else this.queued.set(key, { model, id, entries: entries.map(toOutboxEntry) });
     this.pump();
   }
 
@@ -126,7 +127,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     for (const entry of entries) {
       // A hand-off may have published it after the sweep read it: then it only needs removing.
       if (this.recent.has(entry.eventId)) continue;
-      await this.publisher.publish(toEnvelope(entry));
+      // Published in the trace of the write that stored it (the hand-off runs in that request,
+      // the sweep in none), so the broker hop and its consumers join that trace.
+      const stored = propagation.extract(ROOT_CONTEXT, entry.trace ?? {});
+      await context.with(stored, () => this.publisher.publish(toEnvelope(entry)));
       this.remember(entry.eventId);
     }
     await model
@@ -191,9 +195,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-function toEntry(envelope: EventEnvelope): OutboxEntry {
+/**
+ * The stored form of an event: the envelope plus the trace context active now (the request or
+ * message being handled), so a later publish continues that trace.
+ */
+export function toOutboxEntry(envelope: EventEnvelope): OutboxEntry {
   const { eventId, type, occurredAt, correlationId, payload } = envelope;
-  return { eventId, type, occurredAt, correlationId, payload: payload as Record<string, unknown> };
+  const trace: Record<string, string> = {};
+  propagation.inject(context.active(), trace);
+  return {
+    eventId,
+    type,
+    occurredAt,
+    correlationId,
+    payload: payload as Record<string, unknown>,
+    ...(Object.keys(trace).length > 0 && { trace }),
+  };
 }
 
 function toEnvelope(entry: OutboxEntry): EventEnvelope {

@@ -1,0 +1,37 @@
+import { plainToInstance } from 'class-transformer';
+import { IsOptional, IsString, IsUrl, Matches, validateSync } from 'class-validator';
+
+/**
+ * The standard OpenTelemetry variables this system reads. Tracing is always on; with no endpoint
+ * nothing is exported (spans still exist, so trace ids reach the logs and the broker headers).
+ *
+ * Read here rather than through the platform's `loadConfig`: telemetry starts before anything
+ * else is required (the instrumentations patch amqplib, mongodb, ioredis and http only when they
+ * load later), and the platform lib loads amqplib and ioredis.
+ */
+export class TelemetryConfig {
+  /** OTLP/HTTP base URL (the exporter posts to `<endpoint>/v1/traces`), e.g. http://127.0.0.1:4318. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The `service.name` of every span; defaults to the service's own name. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+$/, { message: 'OTEL_SERVICE_NAME must be one word' })
+  OTEL_SERVICE_NAME?: string;
+}
+
+/** Reads and validates `TelemetryConfig`; throws one error naming every invalid variable. */
+export function loadTelemetryConfig(env: NodeJS.ProcessEnv = process.env): TelemetryConfig {
+  const given = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined,
+    OTEL_SERVICE_NAME: env['OTEL_SERVICE_NAME'] || undefined,
+  };
+  const config = plainToInstance(TelemetryConfig, given);
+  const problems = validateSync(config).flatMap((error) =>
+    Object.keys(error.constraints ?? { invalid: '' }).map((rule) => `${error.property}: ${rule}`),
+  );
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
