@@ -56,7 +56,9 @@ function serversUp() {
 export function infraUp() {
   const before = serversUp();
   if (run('bash', [infraScript, 'up']) !== 0) throw new Error('infrastructure did not start');
-  return SERVERS.filter((name) => !before.has(name));
+  // Up now and not before: Jaeger and Prometheus may be switched off or fail without failing `up`.
+  const after = serversUp();
+  return SERVERS.filter((name) => !before.has(name) && after.has(name));
 }
 
 /**
