@@ -6,6 +6,7 @@ import { connect } from 'amqp-connection-manager';
 
 import type { OpsOptions } from './ops.options';
 import { OPS_OPTIONS } from './ops.tokens';
+import { withTimeout } from './with-timeout';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -57,20 +58,4 @@ export class AmqpHealthIndicator implements OnModuleInit, OnModuleDestroy {
     }
     return this.channel as ChannelWrapper;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -1,12 +1,16 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+import { ScrapeTimeGauge } from './scrape-time-gauge';
+
 /** One Prometheus registry per process, with Node's default metrics and the message metrics. */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
 
 export const messagesHandled = new Counter({
   name: 'bookstore_messages_handled_total',
-  help: 'RabbitMQ messages handled, by pattern and outcome (ack, retry, dead_letter, duplicate, expired)',
+  help:
+    'RabbitMQ messages handled, by pattern and outcome: ack; for requests rejected (a domain error the ' +
+    'caller caused), error (the handler failed) or expired; for events retry or dead_letter',
   labelNames: ['pattern', 'outcome'] as const,
   registers: [metricsRegistry],
 });
@@ -32,4 +36,39 @@ export const gatewayCacheLookups = new Counter({
   help: 'Gateway read-cache lookups by cache and result (hit, miss, bypass while not invalidated live)',
   labelNames: ['cache', 'result'] as const,
   registers: [metricsRegistry],
+});
+
+/** Messages waiting in each of this service's queues, read from the broker at scrape time. */
+export const queueMessages = new ScrapeTimeGauge<'queue'>({
+  name: 'bookstore_queue_messages',
+  help: "Messages ready in each of the service's queues (RPC, events, retry tiers, dead-letter)",
+  labelNames: ['queue'],
+  registry: metricsRegistry,
+});
+
+/** Consumers of each of this service's queues: 0 on its RPC or events queue means nobody serves it. */
+export const queueConsumers = new ScrapeTimeGauge<'queue'>({
+  name: 'bookstore_queue_consumers',
+  help: "Consumers of each of the service's queues",
+  labelNames: ['queue'],
+  registry: metricsRegistry,
+});
+
+/**
+ * Events parked for an operator in this service's `dead_letters` collection, by the dead-letter
+ * queue they came through. Labelled so a service that cannot count them reports no series rather
+ * than a 0 (prom-client keeps a 0 for an unlabelled gauge).
+ */
+export const deadLetters = new ScrapeTimeGauge<'queue'>({
+  name: 'bookstore_dead_letters',
+  help: "Events parked in the service's dead_letters collection, waiting for an operator to replay or drop them",
+  labelNames: ['queue'],
+  registry: metricsRegistry,
+});
+
+/** This app's readiness at scrape time: what `/health/ready` would answer, as 1 or 0. */
+export const ready = new ScrapeTimeGauge({
+  name: 'bookstore_ready',
+  help: 'Whether the app is ready (1) or not (0): its readiness checks at scrape time',
+  registry: metricsRegistry,
 });

@@ -3,13 +3,17 @@ import { TerminusModule } from '@nestjs/terminus';
 
 import { AmqpHealthIndicator } from './amqp.health';
 import { HealthController } from './health.controller';
+import { metricsRegistry } from './metrics.registry';
 import { OpsOptions } from './ops.options';
 import { OPS_OPTIONS } from './ops.tokens';
+import { QueueDepthMetrics } from './queue-depth.metrics';
+import { ReadinessMetrics } from './readiness.metrics';
 import { ReadinessService } from './readiness.service';
 
 /**
  * `/health/live`, `/health/ready` and `/metrics` for one app. Extra readiness checks come from the
- * app as a `READINESS_CHECKS` provider passed in `providers`.
+ * app as a `READINESS_CHECKS` provider passed in `providers`. Every metric carries the app's name
+ * as its `service` label; readiness and the app's queues are read at scrape time.
  */
 @Module({})
 export class OpsModule {
@@ -18,6 +22,8 @@ export class OpsModule {
     providers: Provider[] = [],
     imports: DynamicModule['imports'] = [],
   ): DynamicModule {
+    // One app per process: its name labels every series, whichever lib recorded it.
+    metricsRegistry.setDefaultLabels({ service: options.service });
     return {
       module: OpsModule,
       global: true,
@@ -27,6 +33,8 @@ export class OpsModule {
         { provide: OPS_OPTIONS, useValue: options },
         AmqpHealthIndicator,
         ReadinessService,
+        ReadinessMetrics,
+        QueueDepthMetrics,
         ...providers,
       ],
       exports: [ReadinessService, OPS_OPTIONS, ...providers],

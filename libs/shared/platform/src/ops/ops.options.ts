@@ -6,6 +6,11 @@ export interface OpsOptions {
   amqpUrls: readonly string[];
   /** What the round trip declares passively: the service's own queue, or an exchange. */
   amqpProbe: { kind: 'queue' | 'exchange'; name: string };
+  /**
+   * The app's own queues, whose depth and consumers `/metrics` reports (`bookstore_queue_*`), read
+   * by passive declares at scrape time. None for the gateway (its reply queues are private).
+   */
+  queues?: readonly string[];
   /** Heap above which readiness fails (bytes). */
   heapLimitBytes?: number;
 }

@@ -43,6 +43,11 @@ export class DeadLetterRepository {
     return { items: docs.map(toStored), total };
   }
 
+  /** How many messages `queue` parked (the `bookstore_dead_letters` gauge), through its index. */
+  count(queue: string): Promise<number> {
+    return this.letters.countDocuments({ queue }).exec();
+  }
+
   async get(id: string): Promise<StoredDeadLetter | null> {
     const doc = await this.letters.findById(id).lean<DeadLetter>().exec();
     return doc ? toStored(doc) : null;

@@ -1,12 +1,14 @@
 import type { ServiceName } from '@bookstore/shared/contracts';
-import { DeadLetterQueue } from '@bookstore/shared/messaging';
+import { DeadLetterQueue, serviceQueues } from '@bookstore/shared/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { DeadLetterMetrics } from './dead-letter.metrics';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { DeadLetter, DeadLetterSchema } from './dead-letter.schema';
 import { DeadLettersService } from './dead-letters.service';
+import { DEAD_LETTER_QUEUE_NAME } from './dead-letters.tokens';
 import { deadLettersRpcController } from './dead-letters-rpc.controller';
 
 export interface DeadLettersOptions {
@@ -16,7 +18,8 @@ export interface DeadLettersOptions {
 
 /**
  * Every service's parked events, for operators: moves what its dead-letter queue holds into its
- * own `dead_letters` collection and answers `<service>.dead-letters.list|get|replay|drop` (admin).
+ * own `dead_letters` collection, answers `<service>.dead-letters.list|get|replay|drop` (admin)
+ * and reports how many are parked (`bookstore_dead_letters`).
  */
 @Module({})
 export class DeadLettersModule {
@@ -34,6 +37,8 @@ export class DeadLettersModule {
             new DeadLetterQueue(options.service, options.amqpUrls, (parked) => letters.park(parked)),
         },
         DeadLettersService,
+        { provide: DEAD_LETTER_QUEUE_NAME, useValue: serviceQueues(options.service).deadLetter },
+        DeadLetterMetrics,
       ],
     };
   }

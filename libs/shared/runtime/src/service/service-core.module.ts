@@ -1,5 +1,10 @@
 import { ServiceName } from '@bookstore/shared/contracts';
-import { EventPublisher, MessagingModule, serviceQueues } from '@bookstore/shared/messaging';
+import {
+  EventPublisher,
+  MessagingModule,
+  serviceQueueDeclarations,
+  serviceQueues,
+} from '@bookstore/shared/messaging';
 import { OUTBOX_PUBLISHER } from '@bookstore/shared/persistence';
 import {
   OpsModule,
@@ -68,6 +73,10 @@ export class ServiceCoreModule {
             service: options.service,
             amqpUrls: options.amqpUrls,
             amqpProbe: { kind: 'queue', name: serviceQueues(options.service).rpc },
+            // Every queue declareTopology declares for it (bindings do not change the names).
+            queues: serviceQueueDeclarations({ service: options.service, subscriptions: [] }).map(
+              (queue) => queue.name,
+            ),
           },
           [MongooseHealthIndicator, ...redis, checks],
         ),
