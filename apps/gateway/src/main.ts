@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { configureGatewayHttp, GatewayConfig, gatewayHttpAdapter } from '@bookstore/gateway/feature';
 import { exitOnStartupError, JsonLogger, loadConfig } from '@bookstore/shared/platform';
 import { onShutdownSignal } from '@bookstore/shared/runtime';

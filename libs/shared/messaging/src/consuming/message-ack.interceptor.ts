@@ -16,6 +16,7 @@ import { catchError, EMPTY, finalize, from, ignoreElements, Observable, tap, thr
 import { requestDeadline } from '../rpc/request-deadline';
 import { DEFAULT_RETRY_TIERS_MS, retryTierQueue } from '../topology/retry-tiers';
 import { serviceQueues } from '../topology/service-queues';
+import { describeConsumerSpan, recordConsumerFailure } from './consumer-span';
 import { InFlightTracker } from './in-flight.tracker';
 import { PoisonMessageError } from './poison-message.error';
 import {
@@ -74,6 +75,7 @@ export class MessageAckInterceptor implements NestInterceptor {
     if (deadline !== undefined && Date.now() >= deadline) {
       return this.refuseExpired(channel, message, pattern, { correlationId, deadline });
     }
+    describeConsumerSpan(pattern, correlationId);
     const stopTimer = messageDuration.startTimer({ pattern });
     this.tracker.start();
 
@@ -144,6 +146,7 @@ export class MessageAckInterceptor implements NestInterceptor {
     const queues = serviceQueues(this.service);
     const reason = error instanceof Error ? error.message : String(error);
     const poison = error instanceof PoisonMessageError;
+    recordConsumerFailure(error);
     const failed = failedAttempts(message, queues.events);
     if (!poison && isUnavailable(error)) {
       const waited = outages(message);
