@@ -14,6 +14,7 @@ import type {
 } from './order.record';
 import { Order } from './order.schema';
 import { orderCreated, statusChanged } from './order-events';
+import { observeSagaSettled } from './saga-duration.metric';
 
 const PROJECTION = { outbox: 0 };
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -106,7 +107,10 @@ export class OrderRepository {
       const move = plan(order);
       if (!move) return { kind: 'skipped', order };
       const moved = await this.move(order, move);
-      if (moved) return { kind: 'moved', order: moved };
+      if (!moved) continue;
+      // The saga ends when the order leaves PENDING, whichever use case moved it.
+      if (order.status === OrderStatus.Pending) observeSagaSettled(moved);
+      return { kind: 'moved', order: moved };
     }
     throw new Error(`order ${orderId} kept changing under us`);
   }
