@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { DomainError, ErrorKind } from '@bookstore/shared/contracts';
 import type { RequestContextData } from '@bookstore/shared/platform';
 import {
   deadlineExceeded,
@@ -89,8 +90,8 @@ export class MessageAckInterceptor implements NestInterceptor {
       ? handled.pipe(
           tap({
             error: (error: unknown) => {
-              if (!isDeadlineExceeded(error)) return;
-              outcome = 'expired';
+              outcome = requestFailure(error);
+              if (outcome !== 'expired') return;
               this.logger.warn({ msg: 'request refused: past its deadline', pattern, correlationId });
             },
           }),
@@ -215,6 +216,19 @@ export class MessageAckInterceptor implements NestInterceptor {
     );
   }
 }
+
+/**
+ * How a failed request counts in `bookstore_messages_handled_total`: `rejected` when the domain
+ * refused it for a reason the caller caused (not found, conflict, validation…), which says nothing
+ * about the service's health; `error` when the handler itself failed (a bug, a dependency down).
+ */
+function requestFailure(error: unknown): 'expired' | 'rejected' | 'error' {
+  if (isDeadlineExceeded(error)) return 'expired';
+  if (error instanceof DomainError && !SERVICE_FAILURES.includes(error.kind)) return 'rejected';
+  return 'error';
+}
+
+const SERVICE_FAILURES: readonly ErrorKind[] = [ErrorKind.Internal, ErrorKind.Unavailable];
 
 /** The event type it was published with (a retried copy arrives under its queue's name instead). */
 function originalRoutingKey(message: ConsumeMessage): string {
