@@ -156,17 +156,18 @@ build_jaeger() {
   flock 7
   [[ -x $JAEGER_BIN ]] && return 0
   local mod="$CACHE/jaeger-build-$JAEGER_VERSION" pkg=github.com/jaegertracing/jaeger/cmd/jaeger
-  rm -rf "$mod" && mkdir -p "$mod"
+  rm -rf "$mod" && mkdir -p "$mod" || return 1
+  # Each step checked explicitly: callers run this in a `||` list, where `set -e` does not apply.
+  # -X: the version Jaeger reports (`jaeger version`, its logs), as its Makefile sets it.
   (
-    cd "$mod"
-    go mod init bookstore/jaeger-build
-    go get -tool "$pkg@$JAEGER_VERSION"
-    # The version Jaeger reports (`jaeger version`, its build-info metric), as its Makefile sets it.
-    GOFLAGS=-buildvcs=false go build -trimpath \
-      -ldflags "-X github.com/jaegertracing/jaeger/internal/version.latestVersion=$JAEGER_VERSION" \
-      -o "$JAEGER_BIN.tmp" "$pkg"
-  )
-  mv "$JAEGER_BIN.tmp" "$JAEGER_BIN"
+    cd "$mod" &&
+      go mod init bookstore/jaeger-build &&
+      go get -tool "$pkg@$JAEGER_VERSION" &&
+      GOFLAGS=-buildvcs=false go build -trimpath \
+        -ldflags "-X github.com/jaegertracing/jaeger/internal/version.latestVersion=$JAEGER_VERSION" \
+        -o "$JAEGER_BIN.tmp" "$pkg"
+  ) || { rm -rf "$mod" "$JAEGER_BIN.tmp"; return 1; }
+  mv "$JAEGER_BIN.tmp" "$JAEGER_BIN" || return 1
   rm -rf "$mod"
 }
 
