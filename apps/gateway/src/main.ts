@@ -1,7 +1,13 @@
 import './telemetry';
 
 import { configureGatewayHttp, GatewayConfig, gatewayHttpAdapter } from '@bookstore/gateway/feature';
-import { exitOnStartupError, JsonLogger, loadConfig } from '@bookstore/shared/platform';
+import {
+  createServiceLogger,
+  exitOnStartupError,
+  flushLogs,
+  loadConfig,
+  nestLoggerFor,
+} from '@bookstore/shared/platform';
 import { onShutdownSignal } from '@bookstore/shared/runtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,11 +18,13 @@ import { setupSwagger } from './app/swagger';
 
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
-  const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+  // One pino logger for Fastify's request lines and Nest's logs: one stream, the same fields.
+  const log = createServiceLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const logger = nestLoggerFor(log);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    gatewayHttpAdapter(config),
+    gatewayHttpAdapter(config, log),
     // JSON bodies are parsed by configureGatewayHttp's parser, not Nest's.
     { logger, bodyParser: false },
   );
@@ -34,6 +42,7 @@ async function main(): Promise<void> {
   onShutdownSignal(async () => {
     await app.close();
     await ops.close();
+    await flushLogs(log);
   });
 }
 

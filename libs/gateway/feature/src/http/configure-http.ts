@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
 
 import type { GatewayConfig } from '../config/gateway.config';
 import { correlationContextHook, correlationIdHook } from './correlation-id';
@@ -7,6 +9,7 @@ import { answerFrameworkError } from './framework-errors';
 import { httpMetricsHook } from './http-metrics.hook';
 import { acceptEmptyJsonBodies } from './json-body.parser';
 import { queryStringGuardHook } from './query-string.guard';
+import { RequestLogController } from './request-log.controller';
 import { securityHeadersHook } from './security-headers';
 import { trustProxyOption } from './trusted-proxies';
 import { createValidationPipe } from './validation.pipe';
@@ -16,9 +19,21 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 /**
  * The gateway's HTTP server: Fastify. Measured on this machine, a minimal Nest app served three
  * times the requests per second on Fastify that it served on Express (docs/BENCHMARKS.md).
+ * Fastify logs through `logger`, the service's pino logger that Nest's logs use too (without one,
+ * in specs, Fastify logs nothing).
  */
-export function gatewayHttpAdapter(config: Pick<GatewayConfig, 'TRUSTED_PROXIES'>): FastifyAdapter {
+export function gatewayHttpAdapter(
+  config: Pick<GatewayConfig, 'TRUSTED_PROXIES'>,
+  logger?: Logger,
+): FastifyAdapter {
   return new FastifyAdapter({
+    ...(logger && {
+      loggerInstance: logger,
+      logController: new RequestLogController(logger),
+      // No child logger per request: the request line carries its correlation id itself, and the
+      // hot read spends nothing on a logger it would not use.
+      childLoggerFactory: (parent: FastifyBaseLogger) => parent,
+    }),
     bodyLimit: BODY_LIMIT_BYTES,
     // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES names (the client address
     // feeds every rate limit); by default from none.

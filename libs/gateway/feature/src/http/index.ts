@@ -8,5 +8,6 @@ export * from './json-body.parser';
 export * from './json-text-scan';
 export * from './query-string.guard';
 export * from './request-edge.errors';
+export * from './request-log.controller';
 export * from './security-headers';
 export * from './validation.pipe';

@@ -1,3 +1,5 @@
 export * from './deadline-exceeded.error';
-export * from './json-logger';
+export * from './log-context-fields';
+export * from './log-redaction';
 export * from './request-context';
+export * from './service-logger';

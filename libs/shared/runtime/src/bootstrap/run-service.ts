@@ -8,9 +8,9 @@ import {
   rpcServerOptions,
 } from '@bookstore/shared/messaging';
 import type { LogLevelName } from '@bookstore/shared/platform';
-import { JsonLogger, RpcErrorFilter } from '@bookstore/shared/platform';
+import { createServiceLogger, flushLogs, nestLoggerFor, RpcErrorFilter } from '@bookstore/shared/platform';
 import { requestActorInterceptor } from '@bookstore/shared/security';
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
@@ -34,7 +34,8 @@ export interface ServiceBootstrap {
  * in-flight ones finish, then closes connections.
  */
 export async function runService(options: ServiceBootstrap): Promise<INestApplication> {
-  const logger = new JsonLogger(options.service, options.logLevel);
+  const log = createServiceLogger({ service: options.service, level: options.logLevel });
+  const logger = nestLoggerFor(log);
   Logger.overrideLogger(logger);
   await declareTopology(options.amqpUrls, { service: options.service, subscriptions: options.subscriptions });
 
@@ -68,6 +69,7 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
     logger.log({ msg: 'shutting down', signal, inFlight: tracker.inFlight }, 'Bootstrap');
     await tracker.drain(options.drainTimeoutMs ?? 15_000);
     await app.close();
+    await flushLogs(log);
   });
   return app;
 }
@@ -95,7 +97,7 @@ export function onShutdownSignal(stop: (signal: string) => Promise<void>): void 
  * (seen in the chaos suite). A lost reply is harmless (the caller times out, the request expired),
  * so exactly that case is logged; any other unhandled rejection still ends the process.
  */
-function tolerateBrokerRestarts(logger: JsonLogger): void {
+function tolerateBrokerRestarts(logger: LoggerService): void {
   process.on('unhandledRejection', (reason: unknown) => {
     const message = reason instanceof Error ? reason.message : String(reason);
     if (/channel (closed|ended)|connection closed|not connected/i.test(message)) {
