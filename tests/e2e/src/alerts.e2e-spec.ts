@@ -87,10 +87,17 @@ describe('alerts in Prometheus', () => {
     const config = {
       global: { scrape_interval: '1s', evaluation_interval: '1s' },
       rule_files: [RULES],
-      scrape_configs: APPS.map((app, index) => ({
-        job_name: app,
-        static_configs: [{ targets: [`127.0.0.1:${opsPort(app, index)}`] }],
-      })),
+      // As observability/prometheus/prometheus.yml: one job, targets labelled with their app.
+      scrape_configs: [
+        {
+          job_name: 'bookstore',
+          honor_labels: true,
+          static_configs: APPS.map((app, index) => ({
+            targets: [`127.0.0.1:${opsPort(app, index)}`],
+            labels: { service: app },
+          })),
+        },
+      ],
     };
     writeFileSync(join(dir, 'prometheus.yml'), JSON.stringify(config));
     const log = openSync(join(dir, 'prometheus.log'), 'a');
@@ -146,7 +153,7 @@ describe('alerts in Prometheus', () => {
       .sort();
     expect(groups.flatMap((group) => group.rules.map((rule) => rule.name)).sort()).toEqual(expected);
     const ready = await eventually(
-      () => instant('bookstore_ready == 1 and on (job, instance) up == 1'),
+      () => instant('bookstore_ready == 1 and on (service, instance) up == 1'),
       (samples) => samples.length === APPS.length,
       { timeoutMs: 30_000, intervalMs: 500 },
     );
@@ -192,7 +199,11 @@ describe('alerts in Prometheus', () => {
       (found) => found !== undefined && Number(found.value) >= before + 1,
       { timeoutMs: 30_000, intervalMs: 500 },
     );
-    expect(alert?.labels).toMatchObject({ severity: 'warning', queue: 'orders.events.dlq', job: 'orders' });
+    expect(alert?.labels).toMatchObject({
+      severity: 'warning',
+      queue: 'orders.events.dlq',
+      job: 'bookstore',
+    });
     // Pending: the expression holds; the production `for` has not run out yet.
     expect(alert?.state).toBe('pending');
     expect(Number(alert?.value)).toBeGreaterThanOrEqual(1);
