@@ -15,7 +15,20 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [
+        './src/assets',
+        // The AsyncAPI web component and its stylesheet, served by the gateway at /docs/events (no CDN).
+        {
+          input: 'node_modules/@asyncapi/web-component/lib',
+          glob: 'asyncapi-web-component.js',
+          output: 'asyncapi',
+        },
+        {
+          input: 'node_modules/@asyncapi/react-component/styles',
+          glob: 'default.min.css',
+          output: 'asyncapi',
+        },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

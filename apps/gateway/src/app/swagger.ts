@@ -1,8 +1,14 @@
-import type { INestApplication } from '@nestjs/common';
+import { join } from 'node:path';
+
+import { registerEventDocs } from '@bookstore/gateway/feature';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-/** Swagger UI at /docs and the OpenAPI 3 document at /docs-json. */
-export function setupSwagger(app: INestApplication): void {
+/**
+ * Swagger UI at /docs and the OpenAPI 3 document at /docs-json; the events' AsyncAPI page at
+ * /docs/events and its document at /docs/events-json.
+ */
+export function setupSwagger(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -13,4 +19,6 @@ export function setupSwagger(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  // The web component's files, copied next to main.js by webpack.config.js.
+  registerEventDocs(app.getHttpAdapter().getInstance(), join(__dirname, 'asyncapi'));
 }

@@ -1,5 +1,5 @@
 import { RefreshTokenFamilies } from '@bookstore/auth/domain';
-import { USER_SESSIONS_REVOKED } from '@bookstore/shared/contracts';
+import { eventsConsumedBy } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import { PUBLIC_KEY_SOURCE } from '@bookstore/shared/security';
 import type { DynamicModule, Provider } from '@nestjs/common';
@@ -36,8 +36,8 @@ import { GetUserHandler } from './queries/get-user/get-user.handler';
 import { AuthEventsController } from './transport/auth-events.controller';
 import { AuthRpcController } from './transport/auth-rpc.controller';
 
-/** Event types the auth service consumes; its events queue is bound to exactly these. */
-export const AUTH_SUBSCRIPTIONS: readonly string[] = [USER_SESSIONS_REVOKED];
+/** Event types the auth service consumes (their EventDoc names it); its events queue is bound to exactly these. */
+export const AUTH_SUBSCRIPTIONS: readonly string[] = eventsConsumedBy('auth');
 
 const MODELS = MongooseModule.forFeature([
   { name: User.name, schema: UserSchema },

@@ -1,4 +1,4 @@
-import { ORDER_CANCELLED, ORDER_CREATED, ORDER_REJECTED } from '@bookstore/shared/contracts';
+import { eventsConsumedBy } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
@@ -26,8 +26,8 @@ import { DemoBooksSeeder } from './seed/demo-books.seeder';
 import { CatalogEventsController } from './transport/catalog-events.controller';
 import { CatalogRpcController } from './transport/catalog-rpc.controller';
 
-/** Event types the catalog service consumes; its events queue is bound to exactly these. */
-export const CATALOG_SUBSCRIPTIONS: readonly string[] = [ORDER_CREATED, ORDER_CANCELLED, ORDER_REJECTED];
+/** Event types the catalog service consumes (their EventDoc names it); its events queue is bound to exactly these. */
+export const CATALOG_SUBSCRIPTIONS: readonly string[] = eventsConsumedBy('catalog');
 
 const MODELS = MongooseModule.forFeature([
   { name: Book.name, schema: BookSchema },

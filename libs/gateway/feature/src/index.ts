@@ -2,6 +2,7 @@ export * from './admin';
 export * from './auth';
 export * from './catalog';
 export * from './config';
+export * from './event-docs';
 export * from './gateway.module';
 export * from './health';
 export * from './http';

@@ -1,13 +1,4 @@
-import {
-  ORDER_CANCELLED,
-  ORDER_CONFIRMED,
-  ORDER_DELIVERED,
-  ORDER_REJECTED,
-  ORDER_SHIPPED,
-  USER_EMAIL_VERIFICATION_REQUESTED,
-  USER_PASSWORD_RESET_REQUESTED,
-  USER_REGISTERED,
-} from '@bookstore/shared/contracts';
+import { eventsConsumedBy } from '@bookstore/shared/contracts';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
@@ -33,17 +24,8 @@ import { ListNotificationsHandler } from './queries/list-notifications/list-noti
 import { NotificationsEventsController } from './transport/notifications-events.controller';
 import { NotificationsRpcController } from './transport/notifications-rpc.controller';
 
-/** Event types the notifications service consumes; its events queue is bound to exactly these. */
-export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = [
-  USER_REGISTERED,
-  USER_PASSWORD_RESET_REQUESTED,
-  USER_EMAIL_VERIFICATION_REQUESTED,
-  ORDER_CONFIRMED,
-  ORDER_REJECTED,
-  ORDER_CANCELLED,
-  ORDER_SHIPPED,
-  ORDER_DELIVERED,
-];
+/** Event types the notifications service consumes (their EventDoc names it); its events queue is bound to exactly these. */
+export const NOTIFICATIONS_SUBSCRIPTIONS: readonly string[] = eventsConsumedBy('notifications');
 
 const MODELS = MongooseModule.forFeature([
   { name: Notification.name, schema: NotificationSchema },

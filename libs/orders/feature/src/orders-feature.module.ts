@@ -1,4 +1,4 @@
-import { STOCK_REJECTED, STOCK_RESERVED } from '@bookstore/shared/contracts';
+import { eventsConsumedBy } from '@bookstore/shared/contracts';
 import { RpcClient } from '@bookstore/shared/messaging';
 import { OutboxModule } from '@bookstore/shared/persistence';
 import type { DynamicModule } from '@nestjs/common';
@@ -26,8 +26,8 @@ import { OrdersEventsController } from './transport/orders-events.controller';
 import { OrdersRpcController } from './transport/orders-rpc.controller';
 import { SagaDeadlineScheduler } from './transport/saga-deadline.scheduler';
 
-/** Event types the orders service consumes; its events queue is bound to exactly these. */
-export const ORDERS_SUBSCRIPTIONS: readonly string[] = [STOCK_RESERVED, STOCK_REJECTED];
+/** Event types the orders service consumes (their EventDoc names it); its events queue is bound to exactly these. */
+export const ORDERS_SUBSCRIPTIONS: readonly string[] = eventsConsumedBy('orders');
 
 const MODELS = MongooseModule.forFeature([
   { name: Order.name, schema: OrderSchema },

@@ -1,8 +1,15 @@
 import { IsISO8601, IsMongoId, IsObject, IsString } from 'class-validator';
 
+import { EventDoc } from './event-doc.decorator';
+
 export const NOTIFICATION_CREATED = 'notification.created.v1' as const;
 
-/** A notification was stored for a user; the gateway pushes it to that user's open streams. */
+@EventDoc({
+  summary: 'A notification was stored for a user.',
+  description: "The gateway pushes it to that user's open streams.",
+  producer: 'notifications',
+  consumers: ['gateway'],
+})
 export class NotificationCreatedPayload {
   @IsMongoId()
   notificationId!: string;

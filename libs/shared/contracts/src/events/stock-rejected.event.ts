@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsMongoId, IsString, Min, ValidateNested } from 'class-validator';
 
+import { EventDoc } from './event-doc.decorator';
+
 export const STOCK_REJECTED = 'stock.rejected.v1' as const;
 
 /** A line the catalog could not reserve: nothing of the order stays reserved. */
@@ -17,6 +19,11 @@ export class ShortLinePayload {
   available!: number;
 }
 
+@EventDoc({
+  summary: 'An order could not be reserved: nothing of it stays reserved.',
+  producer: 'catalog',
+  consumers: ['orders'],
+})
 export class StockRejectedPayload {
   @IsString()
   orderId!: string;

@@ -1,11 +1,16 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsString, ValidateNested } from 'class-validator';
 
+import { EventDoc } from './event-doc.decorator';
 import { OrderLinePayload } from './order-line.payload';
 
 export const STOCK_RESERVED = 'stock.reserved.v1' as const;
 
-/** Every line of the order is reserved. */
+@EventDoc({
+  summary: 'Every line of an order is reserved.',
+  producer: 'catalog',
+  consumers: ['orders', 'gateway'],
+})
 export class StockReservedPayload {
   @IsString()
   orderId!: string;

@@ -1,0 +1,2 @@
+export * from './event-docs.routes';
+export * from './events-document';
