@@ -7,7 +7,7 @@
 // BOOKSTORE_NODE=system opts out (the scripts then run on whatever `node` is, and say so).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { constants, homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const NODE_VERSION = '24.22.3';
@@ -75,6 +75,7 @@ export function ensureNodeRuntime() {
     // only waits for it.
     process.on(signal, () => child.kill(signal));
   }
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+  // A child ended by a signal exits like a shell reports it: 128 + the signal's number.
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
   return new Promise(() => undefined);
 }

@@ -15,6 +15,7 @@
 // port (tools/system/replicas.mjs). Every other variable is passed through to the services.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,15 +49,44 @@ export const allInstances = () => instances(replicas());
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidFile = (app) => join(runDir(), `${app}.pid`);
 
-export function build() {
+function buildCommand() {
   const args = ['nx', 'run-many', '-t', 'build', '--projects', APPS.join(','), '--parallel=2'];
   if (process.env.BOOKSTORE_DIST) args.push('--skip-nx-cache');
-  const result = spawnSync('npx', args, {
+  const options = {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
+  };
+  return { args, options };
+}
+
+export function build() {
+  const { args, options } = buildCommand();
+  const result = spawnSync('npx', args, options);
   if (result.status !== 0) throw new Error('build failed');
+}
+
+/**
+ * The build without blocking the event loop, for `npm start`: a SIGTERM during the minute-long
+ * build is handled at once. `cancel()` stops the whole build (its own process group: nx and its
+ * workers); `done` resolves when it succeeded and rejects otherwise.
+ */
+export function buildInBackground() {
+  const { args, options } = buildCommand();
+  const child = spawn('npx', args, { ...options, detached: true });
+  const done = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed'))));
+  });
+  const cancel = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  return { done, cancel };
 }
 
 /** Starts one instance (`orders`, `orders-2`, …) of a built app; returns its pid. */
@@ -92,15 +122,90 @@ function alive(pid) {
   }
 }
 
-export async function stopOne(name, signal = 'SIGTERM') {
-  if (!existsSync(pidFile(name))) return;
-  const pid = Number(readFileSync(pidFile(name), 'utf8'));
-  if (alive(pid)) {
-    process.kill(pid, signal);
-    for (let i = 0; i < 100 && alive(pid); i++) await sleep(200);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+/** The pid recorded for `name`, or undefined. */
+function recordedPid(name) {
+  try {
+    const pid = Number(readFileSync(pidFile(name), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
-  rmSync(pidFile(name), { force: true });
+}
+
+/**
+ * Removes `name`'s pid file only while it still records `pid`: a later run that started the same
+ * instance meanwhile (a second `npm start` during this one's stop) keeps its record.
+ */
+function forget(name, pid) {
+  if (recordedPid(name) === pid) rmSync(pidFile(name), { force: true });
+}
+
+/** Sends `signal` to `pid` when it is alive; true when it was. */
+function signalIfAlive(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until every pid is gone or `deadline` (epoch ms) passes; returns those still alive. */
+async function waitGone(pids, deadline) {
+  let left = pids.filter(alive);
+  while (left.length && Date.now() < deadline) {
+    await sleep(100);
+    left = left.filter(alive);
+  }
+  return left;
+}
+
+/** Stop budget: gateways get this long to drain before the services are signalled too… */
+const GATEWAY_GRACE_MS = 4_000;
+/** …and every instance this long in all before SIGKILL, so a stop ends well within 15 s. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Stops exactly the given processes, { instance: pid } (the ones a run started, by the ids it
+ * recorded in memory, never re-read from the pid files another run may have overwritten since):
+ * SIGTERM to the gateways first so no new requests arrive, then to the services, all in parallel;
+ * SIGKILL to whatever is left after STOP_GRACE_MS. Each pid file is removed only while it still
+ * records that pid.
+ */
+export async function stopInstances(pids) {
+  const started = Date.now();
+  const entries = Object.entries(pids).filter(([, pid]) => Number.isInteger(pid) && pid > 0);
+  const isGateway = ([name]) => {
+    try {
+      return parseInstance(name).app === 'gateway';
+    } catch {
+      return false;
+    }
+  };
+  const gateways = entries.filter(isGateway);
+  const services = entries.filter((entry) => !isGateway(entry));
+  const signalled = gateways.filter(([, pid]) => signalIfAlive(pid, 'SIGTERM')).map(([, pid]) => pid);
+  await waitGone(signalled, started + GATEWAY_GRACE_MS);
+  for (const [, pid] of services) if (signalIfAlive(pid, 'SIGTERM')) signalled.push(pid);
+  const left = await waitGone(signalled, started + STOP_GRACE_MS);
+  for (const pid of left) signalIfAlive(pid, 'SIGKILL');
+  await waitGone(left, Date.now() + 2_000);
+  for (const [name, pid] of entries) forget(name, pid);
+}
+
+/** Stops the instance recorded as `name` (SIGTERM, SIGKILL after STOP_GRACE_MS). */
+export async function stopOne(name, signal = 'SIGTERM') {
+  const pid = recordedPid(name);
+  if (pid === undefined) {
+    rmSync(pidFile(name), { force: true });
+    return;
+  }
+  if (signalIfAlive(pid, signal)) {
+    const left = await waitGone([pid], Date.now() + STOP_GRACE_MS);
+    for (const stuck of left) signalIfAlive(stuck, 'SIGKILL');
+    await waitGone(left, Date.now() + 2_000);
+  }
+  forget(name, pid);
 }
 
 /** Whether `url` answers 200 within 5 s; otherwise what it said, for the error message. */
@@ -144,19 +249,60 @@ export function recordedInstances() {
     .map((file) => file.slice(0, -4));
 }
 
+/**
+ * Stops every instance recorded in this system's run folder (`system.mjs stop`, the harnesses), so a
+ * `stop` without --replicas still stops the replicas a `start --replicas N` started. A run that knows
+ * what it started (`npm start`) calls stopInstances with its own pids instead.
+ */
 export async function stopAll() {
-  // Gateways first so no new requests arrive, then the services; every recorded instance, so a
-  // `stop` without --replicas still stops the replicas a `start --replicas N` started.
-  const rank = (name) => APPS.indexOf(parseInstance(name).app);
-  const names = recordedInstances().filter((name) => {
+  const pids = {};
+  for (const name of recordedInstances()) {
     try {
-      return rank(name) >= 0;
+      parseInstance(name);
     } catch {
-      return false;
+      continue;
     }
+    const pid = recordedPid(name);
+    if (pid !== undefined) pids[name] = pid;
+    else rmSync(pidFile(name), { force: true });
+  }
+  await stopInstances(pids);
+}
+
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+function listening(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const answer = (inUse) => {
+      socket.destroy();
+      resolve(inUse);
+    };
+    socket.setTimeout(1000);
+    socket.once('connect', () => answer(true));
+    // No answer within a second: something holds the port without accepting yet.
+    socket.once('timeout', () => answer(true));
+    socket.once('error', () => answer(false));
   });
-  names.sort((a, b) => rank(b) - rank(a));
-  for (const name of names) await stopOne(name);
+}
+
+/**
+ * Waits until no port of the configured system (gateway HTTP and every ops port) is in use, e.g. by
+ * a previous run that is still stopping; throws after `timeoutMs` naming the busy ports.
+ */
+export async function waitPortsFree(timeoutMs = 20_000) {
+  const ports = allInstances().flatMap((name) =>
+    Object.entries(instanceEnv(name, process.env))
+      .filter(([variable]) => variable.endsWith('_PORT'))
+      .map(([, value]) => Number(value)),
+  );
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = [];
+    for (const port of ports) if (await listening(port)) busy.push(port);
+    if (busy.length === 0) return;
+    if (Date.now() >= deadline) throw new Error(`ports ${busy.join(', ')} are still in use`);
+    await sleep(500);
+  }
 }
 
 async function main() {
