@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { infraDown, infraUp } from '../tools/lib/infra.mjs';
+import { ensureNodeRuntime } from '../tools/lib/node-runtime.mjs';
 import { HOT_READ_COLUMNS, hotReadTable, hotReadVerdict, runHotRead } from './hot-read.mjs';
 import { parseArgs } from './lib/cli.mjs';
 import { adminLogin, createBooks } from './lib/fixtures.mjs';
@@ -29,7 +29,6 @@ import { latencyChart } from './lib/svg.mjs';
 import { markdownTable, printTable } from './lib/table.mjs';
 import { runOrderPipeline } from './order-pipeline.mjs';
 import { profileGateway } from './profile.mjs';
-import { ensureNodeRuntime } from '../tools/lib/node-runtime.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   only: ['hot-read', 'profile', 'orders', 'footprint'],
@@ -61,23 +60,13 @@ async function stage(name, results, fn) {
 }
 
 async function main() {
-  // Like `npm run test:chaos`: start the servers that do not answer, and stop only those at the end.
-  const startedInfra = options.attach ? [] : infraUp();
-  let up;
-  try {
-    up = await bringUpSystem({
-      sandbox: options.sandbox,
-      attach: options.attach,
-      build: !options.noBuild,
-    });
-  } catch (error) {
-    infraDown(startedInfra);
-    throw error;
-  }
-  const stopEverything = async () => {
-    await up.stop();
-    infraDown(startedInfra);
-  };
+  // Starts the infrastructure servers that do not answer too, and up.stop() stops only those.
+  const up = await bringUpSystem({
+    sandbox: options.sandbox,
+    attach: options.attach,
+    build: !options.noBuild,
+  });
+  const stopEverything = () => up.stop();
   stopOnSignals(stopEverything);
   const results = { options };
   const sampler = new RssSampler();

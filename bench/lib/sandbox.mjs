@@ -1,10 +1,13 @@
 // Runs a private copy of the system for a harness: the environment of `tools/dev/sandbox.sh N`
 // (own RabbitMQ vhost, Redis db, Mongo databases, ports, build folder), started and stopped here.
 // `--attach` uses the system described by the current environment instead and never stops it.
+// Without --attach it also brings up the infrastructure (MongoDB, RabbitMQ, Redis…) that does not
+// answer, and stops exactly that at the end: a harness run on a machine with nothing running works.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { infraDown, infraUp } from '../../tools/lib/infra.mjs';
 import { ROOT } from './paths.mjs';
 
 /** Applies the sandbox's variables to process.env; says whether it got its own RabbitMQ vhost. */
@@ -15,7 +18,9 @@ export function applySandboxEnv(n) {
     if (!line.startsWith('export ')) continue;
     for (const pair of line.slice('export '.length).trim().split(/\s+/)) {
       const at = pair.indexOf('=');
-      process.env[pair.slice(0, at)] = pair.slice(at + 1);
+      // `export PATH=<node 24>/bin:$PATH`: a shell would expand the variable, so do the same.
+      const value = pair.slice(at + 1).replace(/\$(\w+)/g, (_, name) => process.env[name] ?? '');
+      process.env[pair.slice(0, at)] = value;
     }
   }
   // sandbox.sh creates the vhost only when this project runs RabbitMQ (.infra/data/rabbitmq).
@@ -57,15 +62,41 @@ async function answers(url) {
 
 /**
  * Starts (or attaches to) the system. Returns { stop, startedHere, timings } where timings holds the
- * build time and the time from spawning the five processes to a healthy gateway.
+ * build time and the time from spawning the five processes to a healthy gateway. Unless attached,
+ * first starts the infrastructure servers that do not answer (`infra.up`, tools/lib/infra.mjs's
+ * infraUp by default); `stop` (and a failed start) stops the system, then exactly those servers.
  */
-export async function bringUpSystem({ sandbox, attach, build, env = {}, log = console.log }) {
+export async function bringUpSystem({
+  sandbox,
+  attach,
+  build,
+  env = {},
+  log = console.log,
+  infra = { up: infraUp, down: infraDown },
+}) {
   if (attach) {
     log(`[system] attaching to ${gatewayUrl()} (tag ${process.env.SYSTEM_TAG ?? 'default'})`);
     const system = await systemModule();
     await system.waitHealthy(30_000);
     return { stop: async () => undefined, startedHere: false, timings: {}, system };
   }
+  // Before the sandbox's environment: sandbox.sh creates its RabbitMQ vhost only on a running broker.
+  const startedInfra = infra.up();
+  const stopInfra = () => {
+    const names = startedInfra.splice(0);
+    if (names.length) log(`[system] stopping the infrastructure this run started: ${names.join(', ')}`);
+    infra.down(names);
+  };
+  try {
+    return await startSandboxSystem({ sandbox, build, env, log, stopInfra });
+  } catch (error) {
+    stopInfra();
+    throw error;
+  }
+}
+
+/** bringUpSystem's part after the infrastructure; its `stop` also calls `stopInfra`. */
+async function startSandboxSystem({ sandbox, build, env, log, stopInfra }) {
   const { ownVhost } = applySandboxEnv(sandbox);
   // The caller's own infrastructure (the chaos suite's broker cluster and MongoDB) replaces the
   // sandbox's; undefined removes a variable.
@@ -89,11 +120,15 @@ export async function bringUpSystem({ sandbox, attach, build, env = {}, log = co
   }
   const t0 = Date.now();
   let started = false;
-  const stop = async () => {
+  const stopSystem = async () => {
     if (!started) return;
     started = false;
     log('[system] stopping the services started by this run');
     await system.stopAll();
+  };
+  const stop = async () => {
+    await stopSystem();
+    stopInfra();
   };
   try {
     // Every instance: REPLICAS (the chaos suite's --replicas) may ask for more than one of each.
@@ -101,7 +136,7 @@ export async function bringUpSystem({ sandbox, attach, build, env = {}, log = co
     started = true;
     await system.waitHealthy(180_000);
   } catch (error) {
-    await stop();
+    await stopSystem();
     throw error;
   }
   timings.startToHealthyMs = Date.now() - t0;
@@ -118,8 +153,14 @@ async function flushSandboxRedis() {
   if (!/\/[1-9]\d*$/.test(process.env.REDIS_URL ?? '')) return;
   const { default: Redis } = await import('ioredis');
   const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  // connect() rejects with only "Connection is closed" when Redis does not answer; the 'error'
+  // event says why (and unlistened, ioredis reports it as an unhandled error event).
+  let cause;
+  redis.on('error', (error) => (cause ??= error));
   try {
-    await redis.connect();
+    await redis.connect().catch((error) => {
+      throw new Error(`Redis ${process.env.REDIS_URL} does not answer: ${(cause ?? error).message}`);
+    });
     await redis.flushdb();
   } finally {
     redis.disconnect();

@@ -19,7 +19,8 @@ import { sleep } from '../../bench/lib/http.mjs';
 import { writeResults } from '../../bench/lib/results.mjs';
 import { bringUpSystem, stopOnSignals } from '../../bench/lib/sandbox.mjs';
 import { summarize } from '../../bench/lib/stats.mjs';
-import { infraUp } from '../lib/infra.mjs';
+import { infraDown, infraUp } from '../lib/infra.mjs';
+import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 import { auditNotificationsEventually, auditOrders, resolveUncertain, waitSettled } from './audit.mjs';
 import { deadLetterCounts } from './dead-letters.mjs';
 import { faultPolicy, injectFault } from './faults.mjs';
@@ -27,7 +28,6 @@ import { PrivateCluster } from './private-cluster.mjs';
 import { PrivateMongo } from './private-mongo.mjs';
 import { printChaosReport } from './report.mjs';
 import { longestUnavailability, SteadyLoad } from './steady-load.mjs';
-import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
   faults: [
@@ -60,8 +60,10 @@ const SERVICE_AMQP_URLS = ['GATEWAY', 'AUTH', 'CATALOG', 'ORDERS', 'NOTIFICATION
 );
 
 async function main() {
-  // Redis (not faulted) stays the shared one, in the sandbox's own database.
-  infraUp();
+  // Before the private cluster: infra.sh up also installs RabbitMQ, whose binaries the cluster runs,
+  // on a machine without it. Redis (not faulted) stays the shared one, in the sandbox's own database.
+  // Only the servers started here are stopped at the end (bringUpSystem then finds them all up).
+  const startedInfra = infraUp();
   const cluster = new PrivateCluster();
   const mongoCheck = PrivateMongo.available();
   const mongo = options.noPrivateMongo || !mongoCheck.ok ? null : new PrivateMongo();
@@ -75,6 +77,7 @@ async function main() {
     await up?.stop();
     await cluster.destroy();
     await mongo?.destroy();
+    infraDown(startedInfra);
   };
   stopOnSignals(stopEverything);
   try {
