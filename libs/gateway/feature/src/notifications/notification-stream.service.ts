@@ -14,6 +14,9 @@ import { BroadcastSubscription } from '../events/broadcast-subscription';
 
 export const HEARTBEAT_MS = 15_000;
 
+/** What the streams relay: new notifications, and revocations that end a user's streams. */
+export const NOTIFICATION_STREAM_EVENTS = [NOTIFICATION_CREATED, USER_SESSIONS_REVOKED] as const;
+
 /** Tokens re-checked per Redis MGET (two keys each), so one call stays small. */
 const RECHECK_BATCH = 500;
 
@@ -54,20 +57,16 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
     private readonly denylist: TokenDenylist,
     tokenRevocations: TokenRevocations,
   ) {
-    this.subscription = new BroadcastSubscription(
-      config.AMQP_URL,
-      [NOTIFICATION_CREATED, USER_SESSIONS_REVOKED],
-      {
-        onEvent: (envelope) => {
-          if (envelope.type === USER_SESSIONS_REVOKED) {
-            const { userId, notBefore } = envelope.payload as UserSessionsRevokedPayload;
-            this.endSessions(userId, Date.parse(notBefore));
-          } else {
-            this.created.next(envelope.payload as NotificationCreatedPayload);
-          }
-        },
+    this.subscription = new BroadcastSubscription(config.AMQP_URL, NOTIFICATION_STREAM_EVENTS, {
+      onEvent: (envelope) => {
+        if (envelope.type === USER_SESSIONS_REVOKED) {
+          const { userId, notBefore } = envelope.payload as UserSessionsRevokedPayload;
+          this.endSessions(userId, Date.parse(notBefore));
+        } else {
+          this.created.next(envelope.payload as NotificationCreatedPayload);
+        }
       },
-    );
+    });
     this.revocations = tokenRevocations.revokedJtis.subscribe((jti) => this.endToken(jti));
   }
 
