@@ -26,8 +26,21 @@ export class RequestLogController extends LogController {
     request: FastifyRequest,
     reply: FastifyReply,
   ): void {
-    if (!error && !this.logger.isLevelEnabled('debug')) return;
-    const fields = {
+    if (error) this.logger.error({ ...this.fieldsOf(request, reply), err: error }, 'request errored');
+    else if (this.logger.isLevelEnabled('debug'))
+      this.logger.debug(this.fieldsOf(request, reply), 'request completed');
+  }
+
+  /** An error no handler answered (Nest's filter answers the gateway's routes): 5xx at error. */
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    if (reply.statusCode >= 500)
+      this.logger.error({ ...this.fieldsOf(request, reply), err: error }, error.message);
+    else if (this.logger.isLevelEnabled('debug'))
+      this.logger.debug(this.fieldsOf(request, reply), error.message);
+  }
+
+  private fieldsOf(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
+    return {
       correlationId: (request as RequestWithCorrelationId).correlationId,
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
@@ -35,7 +48,5 @@ export class RequestLogController extends LogController {
       statusCode: reply.statusCode,
       responseTime: reply.elapsedTime,
     };
-    if (error) this.logger.error({ ...fields, err: error }, 'request errored');
-    else this.logger.debug(fields, 'request completed');
   }
 }
