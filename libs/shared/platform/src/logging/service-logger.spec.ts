@@ -65,7 +65,7 @@ describe('service logger', () => {
     });
   });
 
-  it("is Nest's logger through nestjs-pino: context, structured messages, errors and LOG_LEVEL", () => {
+  it("is Nest's logger through nestjs-pino: context, structured messages, redaction, errors, LOG_LEVEL", () => {
     const { lines, stream } = collector();
     const logger = nestLoggerFor(
       createServiceLogger({ service: 'orders', level: 'warn', destination: stream }),
@@ -73,6 +73,7 @@ describe('service logger', () => {
     logger.log('ignored below warn', 'OrdersService');
     logger.debug?.('ignored too', 'OrdersService');
     logger.warn({ msg: 'slow', ms: 1200 }, 'OrdersService');
+    logger.warn({ msg: 'login refused', password: 'nest-secret' }, 'AuthService');
     RequestContext.run({ correlationId: 'corr-2' }, () =>
       logger.error('handler failed', 'Error: boom\n    at handler', 'ExceptionsHandler'),
     );
@@ -84,6 +85,7 @@ describe('service logger', () => {
         msg: 'slow',
         ms: 1200,
       }),
+      expect.objectContaining({ context: 'AuthService', password: '[Redacted]' }),
       expect.objectContaining({
         level: 'error',
         context: 'ExceptionsHandler',
