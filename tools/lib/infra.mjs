@@ -52,10 +52,13 @@ function serversUp() {
   return new Set(SERVERS.filter((name) => out.includes(`${name}: up`)));
 }
 
-/** Starts what is not reachable; returns the names this call started. */
-export function infraUp() {
+/**
+ * Starts what is not reachable; returns the names this call started. `env` is the environment of the
+ * system that will run: Prometheus's scrape targets are written from its *_OPS_PORT variables.
+ */
+export function infraUp(env = process.env) {
   const before = serversUp();
-  if (run('bash', [infraScript, 'up']) !== 0) throw new Error('infrastructure did not start');
+  if (run('bash', [infraScript, 'up'], { env }) !== 0) throw new Error('infrastructure did not start');
   // Up now and not before: Jaeger and Prometheus may be switched off or fail without failing `up`.
   const after = serversUp();
   return SERVERS.filter((name) => !before.has(name) && after.has(name));
