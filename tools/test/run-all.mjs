@@ -32,6 +32,9 @@ const testEnv = {
   // orders settle in milliseconds (resilience stops notifications, never the catalog or orders).
   ORDERS_SAGA_DEADLINE_MS: '8000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // The services export their traces to the local Jaeger (infra.sh up); tracing.e2e-spec reads one
+  // order's trace back through Jaeger's query API (JAEGER_QUERY_URL, default 127.0.0.1:16686).
+  OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://127.0.0.1:4318',
   SYSTEM_TAG: 'test',
   GATEWAY_PORT: '3900',
   GATEWAY_OPS_PORT: '9900',
@@ -127,7 +130,8 @@ async function main() {
   let systemUp = false;
   try {
     step('infrastructure');
-    started = infraUp();
+    // The test system's ports: a Prometheus started here scrapes the test system's ops ports.
+    started = infraUp(testEnv);
 
     step('lint, format, types');
     lint();

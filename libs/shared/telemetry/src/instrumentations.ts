@@ -14,23 +14,29 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
  * The maintained instrumentations, each chosen for a hop of this system; nothing else is enabled
  * (no fs, dns or net spans: noise, and each costs on the hot path).
  * - http: the gateway's incoming requests (the root span) and any outgoing HTTP call;
- * - @fastify/otel: the matched route as span name; lifecycle hook spans are off (one span per
- *   hook per request is cost without insight here);
+ * - @fastify/otel (when exporting): the matched route as span name; lifecycle hook spans are off
+ *   (one span per hook per request is cost without insight here);
  * - amqplib: a PRODUCER span per publish, injecting W3C `traceparent`/`tracestate` into the
  *   message headers, and a CONSUMER span per delivery, extracted from them, active while the
  *   handler runs and ended on ack (libs/shared/messaging relies on both);
  * - mongodb and ioredis: one CLIENT span per command.
  */
-export function instrumentations(): Instrumentation[] {
+export function instrumentations(exporting: boolean): Instrumentation[] {
   return [
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test(request.url ?? ''),
     }),
-    new FastifyOtelInstrumentation({
-      registerOnInitialization: true,
-      instrumentHooks: false,
-      ignorePaths: ({ url }) => UNTRACED_PATHS.test(url),
-    }),
+    // Its spans only name the route inside the HTTP span: worth it in a viewer, pure cost on the
+    // hot read when nothing is exported (docs/BENCHMARKS.md, "Tracing").
+    ...(exporting
+      ? [
+          new FastifyOtelInstrumentation({
+            registerOnInitialization: true,
+            instrumentHooks: false,
+            ignorePaths: ({ url }) => UNTRACED_PATHS.test(url),
+          }),
+        ]
+      : []),
     new AmqplibInstrumentation(),
     new MongoDBInstrumentation(),
     new IORedisInstrumentation({ requireParentSpan: true }),

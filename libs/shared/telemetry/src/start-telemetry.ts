@@ -1,7 +1,7 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
-import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 
 import type { TelemetryConfig } from './config/telemetry.config';
 import { loadTelemetryConfig } from './config/telemetry.config';
@@ -24,9 +24,9 @@ export interface Telemetry {
  * required (the first import of each app's main.ts): the instrumentations patch modules as they
  * load, and the apps' webpack build keeps node_modules external so those requires still happen.
  *
- * Spans are always recorded and propagated (W3C trace context over HTTP and RabbitMQ headers,
- * trace ids in logs); they are exported by OTLP/HTTP protobuf only when
- * `OTEL_EXPORTER_OTLP_ENDPOINT` is set. Without it the processor drops each span as it ends.
+ * Trace context always propagates (W3C `traceparent` over HTTP and RabbitMQ headers, trace and
+ * span ids in logs); spans are recorded and exported by OTLP/HTTP protobuf only when
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` is set.
  * Metrics and logs are not exported through OpenTelemetry (prom-client and pino cover them), so
  * their OTLP defaults are turned off rather than left posting to a collector nobody runs.
  */
@@ -42,13 +42,19 @@ export function startTelemetry(service: string, options: TelemetryOptions = {}):
         })
       : new NoopSpanProcessor(),
   ];
+  const exporting = Boolean(endpoint) || Boolean(options.spanProcessors);
   const sdk = new NodeSDK({
     serviceName: config.OTEL_SERVICE_NAME ?? service,
-    instrumentations: instrumentations(),
+    // Nothing reads spans without an exporter: they are not recorded (recording them cost most of
+    // the hot read's throughput, docs/BENCHMARKS.md), but each still gets its trace and span ids,
+    // which propagate and reach the logs. With one, the SDK's default (parent-based, always on,
+    // OTEL_TRACES_SAMPLER overrides it).
+    ...(!exporting && { sampler: new AlwaysOffSampler() }),
+    instrumentations: instrumentations(exporting),
     spanProcessors,
     metricReaders: [],
     logRecordProcessors: [],
   });
   sdk.start();
-  return { exporting: Boolean(endpoint) || Boolean(options.spanProcessors), shutdown: () => sdk.shutdown() };
+  return { exporting, shutdown: () => sdk.shutdown() };
 }

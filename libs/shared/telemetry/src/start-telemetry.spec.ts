@@ -1,0 +1,81 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+
+import { loadTelemetryConfig } from './config/telemetry.config';
+import { startTelemetry } from './start-telemetry';
+
+describe('loadTelemetryConfig', () => {
+  it('reads the endpoint and service name, empty meaning unset', () => {
+    expect(loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_SERVICE_NAME: '' })).toEqual({});
+    expect(
+      loadTelemetryConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+        OTEL_SERVICE_NAME: 'orders-eu',
+      }),
+    ).toEqual({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SERVICE_NAME: 'orders-eu' });
+  });
+
+  it('stops at start-up on a malformed variable, naming it', () => {
+    expect(() => loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+    expect(() => loadTelemetryConfig({ OTEL_SERVICE_NAME: 'two words' })).toThrow(/OTEL_SERVICE_NAME/);
+  });
+});
+
+describe('startTelemetry', () => {
+  // Each test registers its own SDK; the API's globals refuse a second registration.
+  afterEach(() => {
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  });
+
+  const inSpan = <T>(fn: () => T): T =>
+    trace.getTracer('spec').startActiveSpan('work', (span) => {
+      try {
+        return fn();
+      } finally {
+        span.end();
+      }
+    });
+
+  it('without an exporter records nothing but still gives ids that propagate (logs, headers)', async () => {
+    const telemetry = startTelemetry('spec', { config: {} });
+    try {
+      expect(telemetry.exporting).toBe(false);
+      const seen = inSpan(() => {
+        const headers: Record<string, string> = {};
+        propagation.inject(context.active(), headers);
+        const span = trace.getActiveSpan();
+        return { headers, ids: span?.spanContext(), recording: span?.isRecording() };
+      });
+      expect(seen.recording).toBe(false);
+      expect(seen.ids?.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(seen.ids?.traceId).not.toBe('0'.repeat(32));
+      expect(seen.headers['traceparent']).toBe(`00-${seen.ids?.traceId}-${seen.ids?.spanId}-00`);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('with an exporter records each span under the service name', async () => {
+    const exporter = new InMemorySpanExporter();
+    const telemetry = startTelemetry('spec', {
+      config: {},
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    });
+    try {
+      expect(telemetry.exporting).toBe(true);
+      inSpan(() => undefined);
+      // Exported once the resource's detected attributes (host, process) have resolved.
+      for (let waited = 0; exporter.getFinishedSpans().length === 0 && waited < 2000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const [span] = exporter.getFinishedSpans();
+      expect(span?.name).toBe('work');
+      expect(span?.resource.attributes['service.name']).toBe('spec');
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+});
