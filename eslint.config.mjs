@@ -82,7 +82,15 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.infra', '**/tmp', '**/bench/results'],
+    // observability/jaeger/ui: jaeger-ui's vendored production build (minified, not ours).
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.infra',
+      '**/tmp',
+      '**/bench/results',
+      'observability/jaeger/ui',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
