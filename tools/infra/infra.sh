@@ -59,6 +59,11 @@ export JAEGER_OTLP_GRPC_PORT=${JAEGER_OTLP_GRPC_PORT:-4317}
 export JAEGER_OTLP_HTTP_PORT=${JAEGER_OTLP_HTTP_PORT:-4318}
 export JAEGER_UI_PORT=${JAEGER_UI_PORT:-16686}
 export JAEGER_QUERY_GRPC_PORT=${JAEGER_QUERY_GRPC_PORT:-16685}
+# Its web UI: the jaeger-ui release Jaeger v1.76.0 ships, vendored in observability/jaeger/ui (the
+# Go module has no UI assets; that directory's README says why and how it was built). The config
+# reads the variable: set it to another built jaeger-ui, or to the empty string for the binary's own
+# (placeholder) page.
+export JAEGER_UI_ASSETS=${JAEGER_UI_ASSETS-$ROOT/observability/jaeger/ui}
 # Prometheus (Debian's package), scraping the services' ops ports; config in observability/prometheus.
 PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
 
@@ -146,8 +151,8 @@ build_ferretdb() {
 # dependency versions of its go.mod (a plain `go install …@version` would refuse its replace
 # directives, if any); the binary is then built from that module and the module removed. Built from
 # the module, the binary has no UI assets (they come from the jaeger-ui repository at release time):
-# the query API works, and the UI page is Jaeger's placeholder unless JAEGER_UI_ASSETS names a built
-# jaeger-ui (see observability/jaeger/jaeger.yaml).
+# its UI page would be Jaeger's placeholder, so it serves the vendored build JAEGER_UI_ASSETS names
+# (see above and observability/jaeger/jaeger.yaml).
 build_jaeger() {
   command -v go >/dev/null || { log "go is not available: cannot build Jaeger (set BOOKSTORE_JAEGER=off)"; return 1; }
   mkdir -p "$(dirname "$JAEGER_BIN")"

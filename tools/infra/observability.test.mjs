@@ -20,6 +20,7 @@ const FILES = [
   'tools/infra/prometheus-targets.mjs',
   'tools/system/replicas.mjs',
   'observability/jaeger/jaeger.yaml',
+  'observability/jaeger/ui',
   'observability/prometheus/prometheus.yml',
   'observability/prometheus/alerts.rules.yml',
 ];
@@ -73,7 +74,7 @@ before(async () => {
   root = mkdtempSync(join(tmpdir(), 'infra-observability-'));
   for (const file of FILES) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
-    cpSync(join(repo, file), join(root, file));
+    cpSync(join(repo, file), join(root, file), { recursive: true });
   }
   // One service's ops port answers /metrics like a real one; the others' ports are closed.
   metrics = createServer((req, res) => {
@@ -109,7 +110,7 @@ after(async () => {
 });
 
 test(
-  'Jaeger: built once per machine, started with the repo config, receives OTLP and answers queries',
+  'Jaeger: built once per machine, started with the repo config, receives OTLP, answers queries, serves the UI',
   { timeout: 15 * 60_000 },
   async () => {
     const started = infra('restart-one', 'jaeger');
@@ -165,6 +166,21 @@ test(
       15_000,
     );
     assert.equal(found.result.resourceSpans[0].scopeSpans[0].spans[0].name, 'probe');
+
+    // The web UI is the vendored jaeger-ui build (observability/jaeger/ui), not the placeholder page
+    // of a binary built from the Go module: its root element and its module bundle, which is served.
+    const ui = `http://127.0.0.1:${env.JAEGER_UI_PORT}`;
+    const page = await fetch(`${ui}/search`);
+    assert.equal(page.status, 200);
+    const index = await page.text();
+    assert.match(index, /<div id="jaeger-ui-root"><\/div>/);
+    assert.doesNotMatch(index, /This is not the Jaeger UI you are looking for/);
+    const bundle = index.match(/<script type="module" crossorigin src="\.\/(static\/index-[\w-]+\.js)">/);
+    assert.ok(bundle, `no module bundle in the UI's index.html:\n${index}`);
+    const script = await fetch(`${ui}/${bundle[1]}`);
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type') ?? '', /javascript/);
+    assert.ok((await script.arrayBuffer()).byteLength > 100_000);
   },
 );
 
