@@ -81,6 +81,32 @@ describe('ReadCache', () => {
     expect(await c.get('a', async () => 'v1')).toBe('v1');
   });
 
+  it('peeks a fresh entry without waiting, and nothing that is missing, stale, invalidated or off', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const c = cache({ ttlMs: 1000 });
+    expect(c.peek('a')).toBeUndefined();
+    await c.get('a', async () => 'v1');
+    expect(c.peek('a')).toBe('v1');
+    jest.setSystemTime(1_001_001);
+    expect(c.peek('a')).toBeUndefined();
+    await c.get('a', async () => 'v2');
+    c.invalidate('a');
+    expect(c.peek('a')).toBeUndefined();
+    await c.get('a', async () => 'v3');
+    c.disable();
+    expect(c.peek('a')).toBeUndefined();
+  });
+
+  it('counts a peek as a read for the least-recently-used order', async () => {
+    const c = cache({ maxEntries: 2 });
+    await c.get('a', async () => 'a1');
+    await c.get('b', async () => 'b1');
+    c.peek('a'); // a is now the most recently read
+    await c.get('c', async () => 'c1'); // evicts b
+    expect(c.peek('a')).toBe('a1');
+    expect(c.peek('b')).toBeUndefined();
+  });
+
   it('while disabled reads through, stores nothing, and forgets what it had', async () => {
     const c = cache();
     await c.get('a', async () => 'v1');

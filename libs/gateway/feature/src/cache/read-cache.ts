@@ -54,16 +54,25 @@ export class ReadCache<V> {
       this.count('bypass');
       return load();
     }
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > Date.now()) {
-      // Re-inserting moves the key to the end of the Map's order: the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      this.count('hit');
-      return entry.value;
-    }
+    const hit = this.peek(key);
+    if (hit !== undefined) return hit;
     this.count('miss');
     return this.join(key, load);
+  }
+
+  /**
+   * The fresh value of `key` without waiting, or undefined (nothing counted then: the caller's
+   * `get` that follows counts the miss or bypass). Lets a hot path answer a hit synchronously.
+   */
+  peek(key: string): V | undefined {
+    if (!this.enabled) return undefined;
+    const entry = this.entries.get(key);
+    if (!entry || entry.expiresAt <= Date.now()) return undefined;
+    // Re-inserting moves the key to the end of the Map's order: the most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.count('hit');
+    return entry.value;
   }
 
   invalidate(key: string): void {

@@ -59,6 +59,11 @@ export class BookCache implements OnModuleInit, OnApplicationShutdown {
     return this.cache.get(id, async () => JSON.stringify(await load()));
   }
 
+  /** Book `id` as its JSON text when it is in memory, without waiting; else undefined. */
+  peekJson(id: string): string | undefined {
+    return this.cache.peek(id);
+  }
+
   /** Runs a write of book `id` and forgets the cached copy before the caller sees the answer. */
   async writing<T>(id: string, write: () => Promise<T>): Promise<T> {
     try {

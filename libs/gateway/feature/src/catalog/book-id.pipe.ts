@@ -2,7 +2,8 @@ import { DomainError } from '@bookstore/shared/contracts';
 import type { PipeTransform } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
+/** What a book id looks like (a MongoDB ObjectId in hex), in any case. */
+export const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** A book id from the path; anything that cannot be an id is a 404, like an unknown one. */
 @Injectable()

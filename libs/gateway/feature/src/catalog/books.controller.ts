@@ -26,6 +26,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -48,8 +49,7 @@ import {
 } from '../http/idempotency-key';
 import { BookCache } from './book-cache';
 import { BookIdPipe } from './book-id.pipe';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+import { CACHED_BOOK_READ, JSON_CONTENT_TYPE } from './cached-book-read.hook';
 
 const ID_PARAM = {
   name: 'id',
@@ -83,6 +83,8 @@ export class BooksController {
   @ApiOkResponse({ type: BookDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such book (also for a malformed id)' })
   @Header('content-type', JSON_CONTENT_TYPE)
+  // A cached book is answered before this handler, by CachedBookReadHook.
+  @RouteConfig(CACHED_BOOK_READ)
   get(@Param('id', BookIdPipe) id: string): Promise<string> {
     // Already JSON: with a JSON content type, Fastify sends a string as it is.
     return this.books.getJson(id, () => this.rpc.send<BookDto>('catalog', CATALOG_PATTERNS.getBook, { id }));

@@ -35,6 +35,9 @@ export function gatewayHttpAdapter(
       childLoggerFactory: (parent: FastifyBaseLogger) => parent,
     }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // No Nest middleware in the gateway (hooks do that work): without middie, no request pays for
+    // its onRequest hook. `app.use()` would now throw: add a Fastify hook instead.
+    skipMiddie: true,
     // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES names (the client address
     // feeds every rate limit); by default from none.
     trustProxy: trustProxyOption(config.TRUSTED_PROXIES),
