@@ -3,14 +3,25 @@
 // first and stops exactly that when the run ends or fails (issue 15, item 4). The shared servers
 // cannot be stopped here to show "nothing running", so the infrastructure calls are recorded: the
 // order (before the sandbox's environment, whose vhost needs a broker), and that a failed start
-// stops what was started. Sandbox 7's environment (sandbox.sh: its vhost); nothing is built or started.
+// stops what was started. A free sandbox's environment (7 unless one runs there) (sandbox.sh: its vhost); nothing is built or started.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 
 import { bringUpSystem } from '../../bench/lib/sandbox.mjs';
 
-const SANDBOX = 7;
+/** A sandbox whose gateway port nobody answers on (a developer's sandbox may be running). */
+async function freeSandbox() {
+  for (const n of [7, 8, 9, 6]) {
+    const taken = await fetch(`http://127.0.0.1:3${n}00/`).then(
+      () => true,
+      () => false,
+    );
+    if (!taken) return n;
+  }
+  throw new Error('sandboxes 6–9 all have a gateway running: stop one');
+}
+const SANDBOX = await freeSandbox();
 
 /** Infrastructure stand-in that records its calls; `up` "starts" `names`. */
 function recordingInfra(names) {
