@@ -21,6 +21,7 @@ import { bringUpSystem, stopOnSignals } from '../../bench/lib/sandbox.mjs';
 import { summarize } from '../../bench/lib/stats.mjs';
 import { infraDown, infraUp } from '../lib/infra.mjs';
 import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
+import { pidAlive } from '../lib/pid.mjs';
 import { auditNotificationsEventually, auditOrders, resolveUncertain, waitSettled } from './audit.mjs';
 import { deadLetterCounts } from './dead-letters.mjs';
 import { faultPolicy, injectFault } from './faults.mjs';
@@ -162,7 +163,7 @@ async function recover(system) {
     return [];
   } catch {
     const crashed = Object.entries(servicePids())
-      .filter(([, pid]) => !isAlive(pid))
+      .filter(([, pid]) => !pidAlive(pid))
       .map(([app]) => app);
     for (const app of crashed) {
       console.log(`[chaos] ${app} is not running (crashed on the fault): starting it again`);
@@ -170,15 +171,6 @@ async function recover(system) {
     }
     await system.waitHealthy(180_000);
     return crashed;
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

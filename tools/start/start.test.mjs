@@ -13,6 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { pidAlive } from '../lib/pid.mjs';
+
 const root = join(import.meta.dirname, '../..');
 const SANDBOX = 5;
 const STOP_WITHIN_MS = 15_000;
@@ -52,15 +54,6 @@ function sandboxEnv() {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * One `npm start` (start.mjs) run: its output, the pids it says it started ({ app: pid }), its exit.
@@ -105,7 +98,7 @@ class StartRun {
   /** Every pid the run started and the run's own process, gone within `ms`; the ones still alive. */
   async goneWithin(ms) {
     const deadline = Date.now() + ms;
-    const pids = () => Object.values(this.pids).filter(alive);
+    const pids = () => Object.values(this.pids).filter(pidAlive);
     while ((pids().length || !this.exited) && Date.now() < deadline) await sleep(100);
     return { left: pids(), exited: this.exited };
   }
@@ -166,7 +159,7 @@ test(
       assert.equal(Object.keys(b.pids).length, 5, b.output);
       // A is gone for good; B's processes and B's records are untouched by A's stop.
       for (const [app, pid] of Object.entries(b.pids)) {
-        assert.ok(alive(pid), `B's ${app} (pid ${pid}) was stopped`);
+        assert.ok(pidAlive(pid), `B's ${app} (pid ${pid}) was stopped`);
         assert.equal(recorded(app), pid, `B's ${app} record was removed or replaced`);
         assert.notEqual(pid, a.pids[app]);
       }

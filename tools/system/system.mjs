@@ -20,7 +20,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
+import { pidAlive } from '../lib/pid.mjs';
 import { serviceAmqpEnv } from './broker-credentials.mjs';
+import { serviceNodeOptions } from './node-options.mjs';
 import {
   APPS,
   gatewayPorts,
@@ -97,9 +99,15 @@ export function startOne(name) {
   const main = join(distDir(), app, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first`);
   const log = openSync(join(logDir(), `${name}.log`), 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  // No --enable-source-maps: the bundles ship no source maps, and it cost resident memory.
+  const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, ...serviceAmqpEnv(app, process.env), ...instanceEnv(name, process.env) },
+    env: {
+      ...process.env,
+      ...serviceAmqpEnv(app, process.env),
+      ...instanceEnv(name, process.env),
+      NODE_OPTIONS: serviceNodeOptions(process.env),
+    },
     stdio: ['ignore', log, log],
     detached: true,
   });
@@ -111,15 +119,6 @@ export function startOne(name) {
 /** Starts every instance of the configured system; returns { instance: pid }. */
 export function startAll() {
   return Object.fromEntries(allInstances().map((name) => [name, startOne(name)]));
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The pid recorded for `name`, or undefined. */
@@ -152,10 +151,10 @@ function signalIfAlive(pid, signal) {
 
 /** Waits until every pid is gone or `deadline` (epoch ms) passes; returns those still alive. */
 async function waitGone(pids, deadline) {
-  let left = pids.filter(alive);
+  let left = pids.filter(pidAlive);
   while (left.length && Date.now() < deadline) {
     await sleep(100);
-    left = left.filter(alive);
+    left = left.filter(pidAlive);
   }
   return left;
 }
