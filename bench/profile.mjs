@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { serviceNodeOptions } from '../tools/system/node-options.mjs';
 import { sleep } from './lib/http.mjs';
 import { hammer } from './lib/load.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -24,15 +25,12 @@ export async function profileGateway({
   await system.stopOne('gateway');
   const main = join(process.env.BOOKSTORE_DIST ?? join(ROOT, 'dist/apps'), 'gateway/main.js');
   const logFile = openSync(join(dir, 'gateway.log'), 'a');
-  const child = spawn(
-    process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--enable-source-maps', main],
-    {
-      cwd: ROOT,
-      env: process.env,
-      stdio: ['ignore', logFile, logFile],
-    },
-  );
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, main], {
+    cwd: ROOT,
+    // The flags the gateway runs with otherwise (tools/system/system.mjs).
+    env: { ...process.env, NODE_OPTIONS: serviceNodeOptions(process.env) },
+    stdio: ['ignore', logFile, logFile],
+  });
   const exited = new Promise((resolve) => child.once('exit', () => resolve(performance.now())));
   try {
     await system.waitHealthy(60_000);
