@@ -20,6 +20,11 @@ describe('loadTelemetryConfig', () => {
       /OTEL_EXPORTER_OTLP_ENDPOINT/,
     );
     expect(() => loadTelemetryConfig({ OTEL_SERVICE_NAME: 'two words' })).toThrow(/OTEL_SERVICE_NAME/);
+    expect(() => loadTelemetryConfig({ OTEL_SDK_DISABLED: 'yes' })).toThrow(/OTEL_SDK_DISABLED/);
+  });
+
+  it('reads OTEL_SDK_DISABLED in any case', () => {
+    expect(loadTelemetryConfig({ OTEL_SDK_DISABLED: 'TRUE' })).toEqual({ OTEL_SDK_DISABLED: 'true' });
   });
 });
 
@@ -55,6 +60,21 @@ describe('startTelemetry', () => {
       expect(seen.ids?.traceId).not.toBe('0'.repeat(32));
       expect(seen.headers['traceparent']).toBe(`00-${seen.ids?.traceId}-${seen.ids?.spanId}-00`);
     } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('disabled starts nothing: no instrumentation is built (each patches its module when built)', async () => {
+    const instrumentation = jest.requireActual<typeof import('./instrumentations')>('./instrumentations');
+    const built = jest.spyOn(instrumentation, 'instrumentations');
+    const telemetry = startTelemetry('spec', { config: { OTEL_SDK_DISABLED: 'true' } });
+    try {
+      expect(telemetry.exporting).toBe(false);
+      expect(built).not.toHaveBeenCalled();
+      // No context manager either: no span is ever active, so no id reaches a log or a header.
+      expect(inSpan(() => trace.getActiveSpan())).toBeUndefined();
+    } finally {
+      built.mockRestore();
       await telemetry.shutdown();
     }
   });

@@ -32,6 +32,9 @@ export interface Telemetry {
  */
 export function startTelemetry(service: string, options: TelemetryOptions = {}): Telemetry {
   const config = options.config ?? loadTelemetryConfig();
+  // Constructing an instrumentation already patches its module on load (http, amqplib…), whatever
+  // the SDK then does: disabled means none is built.
+  if (config.OTEL_SDK_DISABLED === 'true') return { exporting: false, shutdown: async () => undefined };
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   const spanProcessors = options.spanProcessors ?? [
     endpoint

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsOptional, IsString, IsUrl, Matches, validateSync } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, validateSync } from 'class-validator';
 
 /**
  * The standard OpenTelemetry variables this system reads. Tracing is always on; with no endpoint
@@ -20,6 +20,15 @@ export class TelemetryConfig {
   @IsString()
   @Matches(/^\S+$/, { message: 'OTEL_SERVICE_NAME must be one word' })
   OTEL_SERVICE_NAME?: string;
+
+  /**
+   * `true` (any case): no SDK and no instrumentation at all. The SDK honours it by itself, but the
+   * instrumentations patch their modules as soon as they are constructed, so `startTelemetry`
+   * must not even build them.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'OTEL_SDK_DISABLED must be true or false' })
+  OTEL_SDK_DISABLED?: string;
 }
 
 /** Reads and validates `TelemetryConfig`; throws one error naming every invalid variable. */
@@ -27,6 +36,7 @@ export function loadTelemetryConfig(env: NodeJS.ProcessEnv = process.env): Telem
   const given = {
     OTEL_EXPORTER_OTLP_ENDPOINT: env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined,
     OTEL_SERVICE_NAME: env['OTEL_SERVICE_NAME'] || undefined,
+    OTEL_SDK_DISABLED: env['OTEL_SDK_DISABLED']?.trim().toLowerCase() || undefined,
   };
   const config = plainToInstance(TelemetryConfig, given);
   const problems = validateSync(config).flatMap((error) =>
