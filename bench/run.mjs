@@ -3,12 +3,15 @@
 // Mongo databases, ports), then measures
 //   hot-read   GET /books/:id through the gateway (warm cache) vs a bare node:http server
 //   profile    the gateway under --cpu-prof during the hot read: top frames and packages
+//   tracing    the hot read with tracing on and no exporter against OTEL_SDK_DISABLED=true (the
+//              gateway restarted in each mode, alternating over --rounds, at --tracing-connections)
 //   orders     the order pipeline: accepted and confirmed orders/s, time to CONFIRMED, invariant
 //   footprint  resident memory of each service idle and under load, start-to-healthy time
 // prints tables, writes bench/results/bench.json, bench/results/summary.md and latency.svg, and
 // stops what it started. Options: --only a,b  --sandbox N  --attach  --no-build  --duration S
 // --rounds N (hot read: each side gets --duration seconds in N alternating slices)
-// --connections 10,50,100  --customers N  --orders N  --books N  --stock N  --in-flight N
+// --connections 10,50,100  --tracing-connections 10,50  --customers N  --orders N  --books N
+// --stock N  --in-flight N
 // --rate N[,N…] (after the closed loop, for each rate place --rate-orders orders, default 20 s
 // worth, at N/s: latency at a fixed load, on fresh books of the same stock)
 import { writeFileSync } from 'node:fs';
@@ -29,15 +32,17 @@ import { latencyChart } from './lib/svg.mjs';
 import { markdownTable, printTable } from './lib/table.mjs';
 import { runOrderPipeline } from './order-pipeline.mjs';
 import { profileGateway } from './profile.mjs';
+import { runTracingCost, TRACING_COLUMNS, tracingTable, tracingVerdictLine } from './tracing.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
-  only: ['hot-read', 'profile', 'orders', 'footprint'],
+  only: ['hot-read', 'profile', 'tracing', 'orders', 'footprint'],
   sandbox: 8,
   attach: false,
   noBuild: false,
   duration: 10,
   rounds: 4,
   connections: ['10', '50', '100'],
+  tracingConnections: ['10', '50'],
   customers: 40,
   orders: 800,
   books: 5,
@@ -48,7 +53,10 @@ const options = parseArgs(process.argv.slice(2), {
 });
 const wants = (stage) => options.only.includes(stage);
 // Profiling restarts the gateway: on an attached system only when --only names it explicitly.
-const profileAsked = process.argv.some((arg) => /^--only(=|$)/.test(arg)) && wants('profile');
+const onlyGiven = process.argv.some((arg) => /^--only(=|$)/.test(arg));
+const profileAsked = onlyGiven && wants('profile');
+// So does the tracing stage, in each of its modes.
+const tracingAsked = onlyGiven && wants('tracing');
 
 async function stage(name, results, fn) {
   try {
@@ -65,6 +73,8 @@ async function main() {
     sandbox: options.sandbox,
     attach: options.attach,
     build: !options.noBuild,
+    // Tracing with an exporter records every span: the figures are those of the default, no export.
+    env: { OTEL_EXPORTER_OTLP_ENDPOINT: undefined },
   });
   const stopEverything = () => up.stop();
   stopOnSignals(stopEverything);
@@ -95,6 +105,20 @@ async function main() {
         }
         return run;
       });
+    }
+    if (wants('tracing') && (up.startedHere || tracingAsked)) {
+      sampler.phase('tracing');
+      await stage('tracing', results, async () => {
+        const [book] = await createBooks(await adminLogin(), 1, 10, 'tracing');
+        return runTracingCost({
+          system: up.system,
+          bookId: book.id,
+          connections: options.tracingConnections.map(Number),
+          durationS: options.duration,
+          rounds: Number(options.rounds),
+        });
+      });
+      sampler.phase('idle');
     }
     if (wants('orders')) {
       sampler.phase('orders');
@@ -167,6 +191,17 @@ function report(results) {
       md.push('### Gateway profile by package', markdownTable(cols, hot.profile.byPackage.slice(0, 12)));
       md.push('### Gateway profile top frames', markdownTable(cols, hot.profile.topFrames.slice(0, 15)));
     }
+  }
+  const tracing = results.tracing;
+  if (tracing && !tracing.error) {
+    const rows = tracingTable(tracing);
+    const title = `Tracing, no exporter, vs OTEL_SDK_DISABLED=true: hot read (${options.rounds} rounds, ${tracing.sliceS} s per side, mode and count)`;
+    printTable(title, TRACING_COLUMNS, rows);
+    const verdict = tracingVerdictLine(tracing.verdict);
+    console.log(verdict);
+    md.push(`### ${title}`, markdownTable(TRACING_COLUMNS, rows), verdict);
+    // Its own file as well: a later `--only hot-read` run rewrites bench.json without it.
+    writeResults('tracing', { options, tracing });
   }
   for (const [key, title] of [
     ['orders', 'Order pipeline: maximum throughput (closed loop)'],

@@ -95,7 +95,7 @@ function lint() {
   }
 }
 
-/** The `*.test.mjs` specs under tools/. */
+/** The `*.test.mjs` specs under tools/ and bench/. */
 function toolSpecs() {
   const found = [];
   const walk = (dir) => {
@@ -106,6 +106,7 @@ function toolSpecs() {
     }
   };
   walk(join(root, 'tools'));
+  walk(join(root, 'bench'));
   return found.sort();
 }
 
