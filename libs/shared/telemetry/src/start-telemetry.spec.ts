@@ -4,6 +4,14 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-tr
 import { loadTelemetryConfig } from './config/telemetry.config';
 import { startTelemetry } from './start-telemetry';
 
+// Counts the loads of the OTLP exporter (protobufjs and the OTLP transformer behind it): only an
+// endpoint should bring it in.
+const mockExporterLoads = jest.fn();
+jest.mock('@opentelemetry/exporter-trace-otlp-proto', () => {
+  mockExporterLoads();
+  return jest.requireActual('@opentelemetry/exporter-trace-otlp-proto');
+});
+
 describe('loadTelemetryConfig', () => {
   it('reads the endpoint and service name, empty meaning unset', () => {
     expect(loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_SERVICE_NAME: '' })).toEqual({});
@@ -21,6 +29,17 @@ describe('loadTelemetryConfig', () => {
     );
     expect(() => loadTelemetryConfig({ OTEL_SERVICE_NAME: 'two words' })).toThrow(/OTEL_SERVICE_NAME/);
     expect(() => loadTelemetryConfig({ OTEL_SDK_DISABLED: 'yes' })).toThrow(/OTEL_SDK_DISABLED/);
+  });
+
+  it('reads the sampler variables, refusing an unknown sampler or a ratio outside 0..1', () => {
+    expect(
+      loadTelemetryConfig({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' }),
+    ).toEqual({
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    });
+    expect(() => loadTelemetryConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
+    expect(() => loadTelemetryConfig({ OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
   });
 
   it('reads OTEL_SDK_DISABLED in any case', () => {
@@ -59,6 +78,7 @@ describe('startTelemetry', () => {
       expect(seen.ids?.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(seen.ids?.traceId).not.toBe('0'.repeat(32));
       expect(seen.headers['traceparent']).toBe(`00-${seen.ids?.traceId}-${seen.ids?.spanId}-00`);
+      expect(mockExporterLoads).not.toHaveBeenCalled();
     } finally {
       await telemetry.shutdown();
     }
@@ -94,6 +114,33 @@ describe('startTelemetry', () => {
       const [span] = exporter.getFinishedSpans();
       expect(span?.name).toBe('work');
       expect(span?.resource.attributes['service.name']).toBe('spec');
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('with an endpoint loads the OTLP exporter, and only then', async () => {
+    const telemetry = startTelemetry('spec', {
+      config: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' },
+    });
+    try {
+      expect(telemetry.exporting).toBe(true);
+      expect(mockExporterLoads).toHaveBeenCalledTimes(1);
+      // Recorded (left unended: nothing is posted to an endpoint that does not answer here).
+      expect(trace.getTracer('spec').startSpan('unended').isRecording()).toBe(true);
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+
+  it('when exporting, follows OTEL_TRACES_SAMPLER', async () => {
+    const exporter = new InMemorySpanExporter();
+    const telemetry = startTelemetry('spec', {
+      config: { OTEL_TRACES_SAMPLER: 'always_off' },
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
+    });
+    try {
+      expect(inSpan(() => trace.getActiveSpan()?.isRecording())).toBe(false);
     } finally {
       await telemetry.shutdown();
     }

@@ -1,6 +1,16 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, validateSync } from 'class-validator';
 
+/** The samplers `OTEL_TRACES_SAMPLER` may name (the OpenTelemetry SDK's built-in ones). */
+export const TRACES_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
 /**
  * The standard OpenTelemetry variables this system reads. Tracing is always on; with no endpoint
  * nothing is exported (spans still exist, so trace ids reach the logs and the broker headers).
@@ -29,6 +39,16 @@ export class TelemetryConfig {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'OTEL_SDK_DISABLED must be true or false' })
   OTEL_SDK_DISABLED?: string;
+
+  /** The sampler when exporting (the SDK's names); unset: `parentbased_always_on`. */
+  @IsOptional()
+  @IsIn(TRACES_SAMPLERS, { message: `OTEL_TRACES_SAMPLER must be one of ${TRACES_SAMPLERS.join(', ')}` })
+  OTEL_TRACES_SAMPLER?: (typeof TRACES_SAMPLERS)[number];
+
+  /** The ratio of the `…traceidratio` samplers, 0 to 1; unset: 1. */
+  @IsOptional()
+  @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1' })
+  OTEL_TRACES_SAMPLER_ARG?: string;
 }
 
 /** Reads and validates `TelemetryConfig`; throws one error naming every invalid variable. */
@@ -37,6 +57,8 @@ export function loadTelemetryConfig(env: NodeJS.ProcessEnv = process.env): Telem
     OTEL_EXPORTER_OTLP_ENDPOINT: env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined,
     OTEL_SERVICE_NAME: env['OTEL_SERVICE_NAME'] || undefined,
     OTEL_SDK_DISABLED: env['OTEL_SDK_DISABLED']?.trim().toLowerCase() || undefined,
+    OTEL_TRACES_SAMPLER: env['OTEL_TRACES_SAMPLER'] || undefined,
+    OTEL_TRACES_SAMPLER_ARG: env['OTEL_TRACES_SAMPLER_ARG'] || undefined,
   };
   const config = plainToInstance(TelemetryConfig, given);
   const problems = validateSync(config).flatMap((error) =>
