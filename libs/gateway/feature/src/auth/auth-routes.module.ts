@@ -27,11 +27,7 @@ import { TokenRevocations } from './token-revocations';
     {
       provide: JwksCache,
       inject: [RpcClient, AUTH_ROUTES_CONFIG],
-      useFactory: (rpc: RpcClient, config: AuthRoutesConfig) =>
-        new JwksCache(rpc, {
-          refreshIntervalSeconds: config.JWKS_REFRESH_INTERVAL_SECONDS,
-          minRefetchSeconds: config.JWKS_MIN_REFETCH_SECONDS,
-        }),
+      useFactory: (rpc: RpcClient, config: AuthRoutesConfig) => JwksCache.fromConfig(rpc, config),
     },
     TokenDenylist,
     ClientRateLimiter,

@@ -45,10 +45,7 @@ export class ActorVerificationModule {
             provide: PUBLIC_KEY_SOURCE,
             inject: [JWKS_RPC_CLIENT, ACTOR_VERIFICATION_CONFIG],
             useFactory: (rpc: RpcClient, config: ActorVerificationConfig) =>
-              new JwksCache(rpc, {
-                refreshIntervalSeconds: config.JWKS_REFRESH_INTERVAL_SECONDS,
-                minRefetchSeconds: config.JWKS_MIN_REFETCH_SECONDS,
-              }),
+              JwksCache.fromConfig(rpc, config),
           },
         ];
     return {

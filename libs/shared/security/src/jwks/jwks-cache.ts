@@ -4,6 +4,7 @@ import type { RpcClient } from '@bookstore/shared/messaging';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 
+import type { TokenVerificationConfig } from '../config/token-verification.config';
 import type { PublicKeySource } from '../verification/public-key-source';
 import { jwksPublicKeys } from './jwks-public-keys';
 
@@ -37,6 +38,14 @@ export class JwksCache implements PublicKeySource, OnApplicationBootstrap, OnApp
     private readonly rpc: RpcClient,
     private readonly options: JwksCacheOptions,
   ) {}
+
+  /** The cache with the refresh settings every verifier reads from its token verification config. */
+  static fromConfig(rpc: RpcClient, config: TokenVerificationConfig): JwksCache {
+    return new JwksCache(rpc, {
+      refreshIntervalSeconds: config.JWKS_REFRESH_INTERVAL_SECONDS,
+      minRefetchSeconds: config.JWKS_MIN_REFETCH_SECONDS,
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.scheduleRefresh(0);
