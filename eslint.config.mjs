@@ -12,6 +12,8 @@ const depConstraints = [
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  // The storefront runs in the browser: the contracts' types are all it may take (see below).
+  { sourceTag: 'scope:storefront', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
@@ -115,6 +117,43 @@ export default [
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The storefront's browser code: the contracts' DTO classes carry Nest and class-validator
+    // decorators that must never reach the bundle, so only `import type` of them is allowed.
+    files: ['apps/storefront/src/**/*.ts', 'apps/storefront/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@bookstore/shared/contracts',
+              allowTypeImports: true,
+              message:
+                'The storefront may import types only from the contracts (their classes are server code).',
+            },
+          ],
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'class-validator',
+                'class-transformer',
+                'node:*',
+                '@bookstore/*/*',
+                '!@bookstore/shared/contracts',
+              ],
+              message: 'Server code: the storefront runs in the browser and talks to the public API only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -144,6 +144,11 @@ async function main() {
       'types (tsc --noEmit)',
       run('npx', ['tsc', '-p', 'tsconfig.typecheck.json', '--noEmit'], { env: testEnv }) === 0,
     );
+    // The storefront is browser code (DOM types, JSX): its own tsconfig, outside the Node one above.
+    summary.check(
+      'types of the storefront (tsc --noEmit)',
+      run('npx', ['tsc', '-p', 'apps/storefront/tsconfig.app.json', '--noEmit'], { env: testEnv }) === 0,
+    );
 
     step('tool specs (node --test)');
     // The harnesses' own logic (replica bookkeeping, unavailability measure) is plain .mjs: node's runner,

@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+
+import { describeError } from '../api/api-error';
+import { useCart } from '../cart/cart-context';
+import { useLive } from '../live/live-context';
+import { useSession } from '../session/session-context';
+import { useToasts } from './toasts';
+
+/** The site header: the store's name and the main navigation, with the cart and unread counts. */
+export function Header() {
+  const { path, route } = useLocation();
+  const session = useSession();
+  const cart = useCart();
+  const live = useLive();
+  const toasts = useToasts();
+  const [open, setOpen] = useState(false);
+  const current = (href: string) =>
+    (href === '/' ? path === '/' || path.startsWith('/books') : path.startsWith(href)) ? 'page' : undefined;
+
+  const logout = async () => {
+    try {
+      await session.logout();
+      toasts.info('You are logged out.');
+    } catch (error) {
+      toasts.error(describeError(error));
+    }
+    route('/');
+  };
+
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <a class="brand" href="/">
+        Bookstore
+      </a>
+      <button
+        type="button"
+        class="menu-toggle"
+        aria-expanded={open}
+        aria-controls="site-nav"
+        onClick={() => setOpen(!open)}
+      >
+        Menu
+      </button>
+      <nav id="site-nav" aria-label="Main" class={open ? 'open' : ''} onClick={() => setOpen(false)}>
+        <ul>
+          <li>
+            <a href="/" aria-current={current('/')}>
+              Books
+            </a>
+          </li>
+          <li>
+            <a href="/cart" aria-current={current('/cart')}>
+              Cart{' '}
+              <span class="badge" aria-label={`${cart.count} items`}>
+                {cart.count}
+              </span>
+            </a>
+          </li>
+          {session.user && (
+            <>
+              <li>
+                <a href="/orders" aria-current={current('/orders')}>
+                  Orders
+                </a>
+              </li>
+              <li>
+                <a href="/notifications" aria-current={current('/notifications')}>
+                  Notifications{' '}
+                  <span class="badge" aria-label={`${live.unread} unread`}>
+                    {live.unread}
+                  </span>
+                </a>
+              </li>
+            </>
+          )}
+          {session.isAdmin && (
+            <li>
+              <a href="/staff" aria-current={current('/staff')}>
+                Staff
+              </a>
+            </li>
+          )}
+          {session.user ? (
+            <li class="session">
+              <span class="muted small" title={session.user.email}>
+                {session.user.name}
+              </span>
+              <button type="button" class="link-button" onClick={logout}>
+                Log out
+              </button>
+            </li>
+          ) : (
+            session.state.status === 'anonymous' && (
+              <>
+                <li>
+                  <a href="/login" aria-current={current('/login')}>
+                    Log in
+                  </a>
+                </li>
+                <li>
+                  <a href="/register" aria-current={current('/register')}>
+                    Register
+                  </a>
+                </li>
+              </>
+            )
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
