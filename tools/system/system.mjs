@@ -51,8 +51,11 @@ export const allInstances = () => instances(replicas());
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidFile = (app) => join(runDir(), `${app}.pid`);
 
+/** What a start builds: the five apps, and the storefront the gateway serves at `/`. */
+const BUILT_PROJECTS = [...APPS, 'storefront'];
+
 function buildCommand() {
-  const args = ['nx', 'run-many', '-t', 'build', '--projects', APPS.join(','), '--parallel=2'];
+  const args = ['nx', 'run-many', '-t', 'build', '--projects', BUILT_PROJECTS.join(','), '--parallel=2'];
   if (process.env.BOOKSTORE_DIST) args.push('--skip-nx-cache');
   const options = {
     cwd: root,

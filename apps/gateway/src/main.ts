@@ -1,6 +1,13 @@
 import './telemetry';
 
-import { configureGatewayHttp, GatewayConfig, gatewayHttpAdapter } from '@bookstore/gateway/feature';
+import { join } from 'node:path';
+
+import {
+  configureGatewayHttp,
+  GatewayConfig,
+  gatewayHttpAdapter,
+  storefrontRoutes,
+} from '@bookstore/gateway/feature';
 import {
   createServiceLogger,
   exitOnStartupError,
@@ -30,6 +37,8 @@ async function main(): Promise<void> {
   );
   configureGatewayHttp(app, config);
   setupSwagger(app);
+  // The storefront's build sits beside the gateway's (dist/apps/storefront, BOOKSTORE_DIST/storefront).
+  await app.register(storefrontRoutes, { dir: config.STOREFRONT_DIR || join(__dirname, '../storefront') });
   await app.listen(config.GATEWAY_PORT, '0.0.0.0');
 
   const ops = await NestFactory.create(GatewayOpsModule.forRoot(config), { logger });

@@ -8,3 +8,4 @@ export * from './health';
 export * from './http';
 export * from './notifications';
 export * from './orders';
+export * from './storefront';

@@ -1,6 +1,6 @@
 import { InfraConfig } from '@bookstore/shared/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 import { IsTrustedProxies } from '../http/trusted-proxies';
 
@@ -68,6 +68,14 @@ export class GatewayConfig extends InfraConfig {
   @Min(0)
   @Max(1_000_000)
   BOOK_CACHE_MAX_ENTRIES = 10_000;
+
+  /**
+   * The storefront's build (index.html and assets/), served at `/`. Empty: the `storefront` folder
+   * beside the gateway's own build folder, where `nx build storefront` puts it (dist/apps, or
+   * BOOKSTORE_DIST in a sandbox); the image sets it to where it copies the build.
+   */
+  @Matches(/^(\/.*)?$/, { message: 'must be an absolute path, or empty for the build beside the gateway' })
+  STOREFRONT_DIR = '';
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

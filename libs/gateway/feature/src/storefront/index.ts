@@ -1,0 +1,3 @@
+export * from './storefront.routes';
+export * from './storefront-request';
+export * from './storefront-url.constraint';
