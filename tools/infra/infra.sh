@@ -13,6 +13,8 @@
 #                    leader-kill tests' setting; one node is the default, faster for npm start/test):
 #                    bookstore@localhost on the AMQP_URL port (5672), bookstore-2@localhost and
 #                    bookstore-3@localhost on the next two ports (5673, 5674), joined to the first.
+#   infra.sh chromium  Debian's chromium for the browser specs, installed when missing (CHROMIUM_PATH
+#                    names another executable instead; then nothing is installed)
 #   infra.sh prepare install and build what `up` would need, start nothing (npm start runs it
 #                    while npm installs; an `up` meanwhile waits for its builds instead of repeating them)
 # Data, logs and pids live in .infra/ (git-ignored), except PostgreSQL's data (see PG_DATA). The
@@ -109,6 +111,19 @@ apt_install() {
   [[ -n $(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null) ]] || "${apt[@]}" update -qq
   DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends "$@" >"$STATE/log/apt$LOG_TAG.log" 2>&1 ||
     { "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends "$@" >"$STATE/log/apt$LOG_TAG.log" 2>&1; }
+}
+
+# The browser specs (tests/e2e/src/storefront.e2e-spec.ts) drive Debian's Chromium through
+# puppeteer-core: no browser download (they fail here). CHROMIUM_PATH names another build.
+ensure_chromium() {
+  if [[ -n ${CHROMIUM_PATH:-} ]]; then
+    [[ -x $CHROMIUM_PATH ]] && return 0
+    log "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+    return 1
+  fi
+  [[ -x /usr/bin/chromium ]] && return 0
+  apt_install chromium || return 1
+  [[ -x /usr/bin/chromium ]] || { log "the chromium package installed no /usr/bin/chromium"; return 1; }
 }
 
 start_bg() { # name, command...
@@ -542,6 +557,9 @@ case $cmd in
     fi
     wait
     ;;
+  chromium) # for the browser specs: Debian's chromium, installed when missing (npm test runs this)
+    ensure_chromium
+    ;;
   down)
     stop_pid prometheus
     stop_pid jaeger
@@ -584,7 +602,7 @@ case $cmd in
     fi
     ;;
   *)
-    echo "usage: infra.sh up|down|status|prepare|stop-one NAME|restart-one NAME" >&2
+    echo "usage: infra.sh up|down|status|prepare|chromium|stop-one NAME|restart-one NAME" >&2
     exit 2
     ;;
 esac

@@ -133,6 +133,11 @@ async function main() {
     step('infrastructure');
     // The test system's ports: a Prometheus started here scrapes the test system's ops ports.
     started = infraUp(testEnv);
+    // The browser specs drive Debian's Chromium (CHROMIUM_PATH names another): installed when missing.
+    summary.check(
+      'chromium for the browser specs (infra.sh chromium)',
+      run('bash', [join(root, 'tools/infra/infra.sh'), 'chromium'], { env: testEnv }) === 0,
+    );
 
     step('lint, format, types');
     lint();
