@@ -9,7 +9,7 @@ import { NotificationsPage } from './pages/notifications-page';
 import { OrderPage } from './pages/order-page';
 import { OrdersPage } from './pages/orders-page';
 import { RegisterPage } from './pages/register-page';
-import { StaffPlaceholder } from './pages/staff-placeholder';
+import { StaffRoutes } from './pages/staff/staff-routes';
 
 /** Every page of the storefront by path. Staff pages live under /staff (src/pages/staff). */
 export function AppRoutes() {
@@ -24,8 +24,8 @@ export function AppRoutes() {
       <Route path="/notifications" component={NotificationsPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/register" component={RegisterPage} />
-      <Route path="/staff/*" component={StaffPlaceholder} />
-      <Route path="/staff" component={StaffPlaceholder} />
+      <Route path="/staff/*" component={StaffRoutes} />
+      <Route path="/staff" component={StaffRoutes} />
       <Route default component={NotFoundPage} />
     </Router>
   );

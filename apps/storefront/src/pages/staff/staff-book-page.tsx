@@ -1,0 +1,253 @@
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+
+import { ApiError } from '../../api/api-error';
+import { booksApi } from '../../api/books-api';
+import type { Book } from '../../api/types';
+import { PageHeading } from '../../components/page-heading';
+import { ErrorMessage, Loading } from '../../components/status-views';
+import { StockLabel } from '../../components/stock-label';
+import { useResource } from '../../components/use-resource';
+import { useToasts } from '../../layout/toasts';
+import type { BookFormValues } from './book-form';
+import { bookFormValues, EMPTY_BOOK_FORM, parseBookForm, stockDelta } from './book-form';
+import type { BookFields } from './staff-api';
+import { staffApi } from './staff-api';
+import { StaffNav } from './staff-nav';
+
+/** /staff/books/new and /staff/books/:id: the book form, and for an existing book its stock. */
+export function StaffBookPage() {
+  const { params } = useRoute();
+  const id = params['id'];
+  if (!id) return <NewBook />;
+  return <ExistingBook id={id} />;
+}
+
+function NewBook() {
+  const { route } = useLocation();
+  const toasts = useToasts();
+  return (
+    <section>
+      <PageHeading title="Staff · Add a book">Add a book</PageHeading>
+      <StaffNav />
+      <BookForm
+        initial={EMPTY_BOOK_FORM}
+        withStock
+        submitLabel="Add book"
+        onSubmit={async (fields, stock) => {
+          const book = await staffApi.createBook({ ...fields, stock });
+          toasts.info(`Added “${book.title}”.`);
+          route(`/staff/books/${book.id}`);
+        }}
+      />
+    </section>
+  );
+}
+
+function ExistingBook({ id }: { id: string }) {
+  const book = useResource((signal) => booksApi.get(id, signal), [id]);
+  const [current, setCurrent] = useState<Book>();
+  const toasts = useToasts();
+  const shown = current?.id === id ? current : book.data;
+
+  if (book.loading && !shown) return <Loading label="Loading the book…" />;
+  if (book.error !== undefined || !shown) {
+    const missing = book.error instanceof ApiError && book.error.status === 404;
+    return (
+      <section>
+        <PageHeading title="Staff · Book">{missing ? 'Book not found' : 'Book unavailable'}</PageHeading>
+        <StaffNav />
+        {missing ? (
+          <p>There is no such book.</p>
+        ) : (
+          <ErrorMessage error={book.error} onRetry={() => book.reload()} />
+        )}
+        <p>
+          <a href="/staff/books">Back to the books</a>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <PageHeading title={`Staff · ${shown.title}`}>Edit “{shown.title}”</PageHeading>
+      <StaffNav />
+      <p>
+        <a href={`/books/${shown.id}`}>See it as customers do</a>
+      </p>
+      <StockPanel book={shown} onChanged={setCurrent} />
+      <h2>Details</h2>
+      <BookForm
+        key={shown.updatedAt}
+        initial={bookFormValues(shown)}
+        submitLabel="Save changes"
+        onSubmit={async (fields) => {
+          const saved = await staffApi.updateBook(shown.id, fields);
+          setCurrent(saved);
+          toasts.info(`Saved “${saved.title}”.`);
+        }}
+      />
+    </section>
+  );
+}
+
+/** Restock and write off: one number of copies, two buttons. */
+function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) => void }) {
+  const toasts = useToasts();
+  const [copies, setCopies] = useState('1');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const adjust = async (direction: 'restock' | 'write-off') => {
+    const delta = stockDelta(copies, direction);
+    if (delta === undefined) {
+      setError(new ApiError('Copies must be a whole number, 1 or more.', 400));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await staffApi.adjustStock(book.id, delta);
+      onChanged(updated);
+      toasts.info(
+        direction === 'restock'
+          ? `Restocked ${delta} × “${updated.title}”: ${updated.stock} in stock.`
+          : `Wrote off ${-delta} × “${updated.title}”: ${updated.stock} in stock.`,
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="card stock-panel" aria-labelledby="stock-heading">
+      <h2 id="stock-heading">Stock</h2>
+      <p data-stock={book.stock}>
+        <strong>{book.stock}</strong> {book.stock === 1 ? 'copy' : 'copies'} ·{' '}
+        <StockLabel stock={book.stock} />
+      </p>
+      <form class="filters" onSubmit={(event) => (event.preventDefault(), void adjust('restock'))}>
+        <label>
+          Copies
+          <input
+            type="number"
+            name="copies"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={copies}
+            onInput={(event) => setCopies(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          Restock
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => void adjust('write-off')}>
+          Write off
+        </button>
+      </form>
+      {error !== undefined && <ErrorMessage error={error} />}
+    </div>
+  );
+}
+
+interface BookFormProps {
+  initial: BookFormValues;
+  /** A new book's form also asks for its first stock; later, stock changes only through the stock panel. */
+  withStock?: boolean;
+  submitLabel: string;
+  onSubmit(fields: BookFields, stock: number): Promise<void>;
+}
+
+/** Every field of a book; the API's validation messages are shown above the button, one per line. */
+function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFormProps) {
+  const [values, setValues] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = (name: keyof BookFormValues) => (event: Event) =>
+    setValues((previous) => ({ ...previous, [name]: (event.currentTarget as HTMLInputElement).value }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseBookForm(values);
+    if (!parsed.ok) {
+      const message = parsed.errors.length === 1 ? parsed.errors[0] : 'Please check the form:';
+      setError(new ApiError(message ?? '', 400, undefined, parsed.errors));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit(parsed.fields, parsed.stock);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form book-form" onSubmit={submit} noValidate>
+      <label>
+        Title
+        <input name="title" required maxLength={300} value={values.title} onInput={set('title')} />
+      </label>
+      <label>
+        Author
+        <input name="author" required maxLength={200} value={values.author} onInput={set('author')} />
+      </label>
+      <label>
+        ISBN
+        <input
+          name="isbn"
+          required
+          inputMode="numeric"
+          placeholder="978-0-13-595705-9"
+          value={values.isbn}
+          onInput={set('isbn')}
+        />
+      </label>
+      <label>
+        Description
+        <textarea name="description" rows={4} value={values.description} onInput={set('description')} />
+      </label>
+      <label>
+        Genres <span class="muted small">(comma-separated)</span>
+        <input name="genres" value={values.genres} onInput={set('genres')} placeholder="Fiction, Classics" />
+      </label>
+      <label>
+        Price <span class="muted small">(USD)</span>
+        <input
+          name="price"
+          required
+          inputMode="decimal"
+          placeholder="12.99"
+          value={values.price}
+          onInput={set('price')}
+        />
+      </label>
+      {withStock && (
+        <label>
+          Stock
+          <input
+            name="stock"
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            value={values.stock}
+            onInput={set('stock')}
+          />
+        </label>
+      )}
+      {error !== undefined && <ErrorMessage error={error} />}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

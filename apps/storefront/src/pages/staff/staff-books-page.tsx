@@ -1,0 +1,100 @@
+import { useLocation } from 'preact-iso';
+
+import { booksApi } from '../../api/books-api';
+import { PageHeading } from '../../components/page-heading';
+import { hrefWith, positiveInt } from '../../components/page-query';
+import { Pager } from '../../components/pager';
+import { Empty, ErrorMessage, Loading } from '../../components/status-views';
+import { useResource } from '../../components/use-resource';
+import { formatMoney } from '../../format/money';
+import { StaffNav } from './staff-nav';
+
+const PAGE_SIZE = 20;
+
+/** /staff/books: the catalog as staff see it (stock in numbers), searchable, each book editable. */
+export function StaffBooksPage() {
+  const { query, route } = useLocation();
+  const q = query['q'] ?? '';
+  const page = positiveInt(query['page'], 1);
+  const books = useResource(
+    (signal) => booksApi.list({ q: q || undefined, page, limit: PAGE_SIZE, sort: 'title' }, signal),
+    [q, page],
+  );
+
+  const search = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    route(hrefWith('/staff/books', { q: String(form.get('q') ?? '').trim() || undefined }));
+  };
+
+  return (
+    <section>
+      <PageHeading title="Staff · Books">Books</PageHeading>
+      <StaffNav />
+      <div class="actions">
+        <a class="button" href="/staff/books/new">
+          Add a book
+        </a>
+      </div>
+      <form class="filters" role="search" onSubmit={search}>
+        <label>
+          Search
+          <input type="search" name="q" defaultValue={q} placeholder="Title, author, description" />
+        </label>
+        <button type="submit" class="secondary">
+          Search
+        </button>
+      </form>
+      {books.loading && <Loading label="Loading the books…" />}
+      {books.error !== undefined && <ErrorMessage error={books.error} onRetry={() => books.reload()} />}
+      {books.data && !books.loading && (
+        <>
+          {books.data.items.length === 0 ? (
+            <Empty>{q ? 'No book matches that search.' : 'The catalog is empty: add the first book.'}</Empty>
+          ) : (
+            <div class="table-wrap">
+              <table class="stack">
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Author</th>
+                    <th scope="col" class="num">
+                      Price
+                    </th>
+                    <th scope="col" class="num">
+                      Stock
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {books.data.items.map((book) => (
+                    <tr key={book.id}>
+                      <td data-label="Title">
+                        <a href={`/staff/books/${book.id}`} aria-label={`Edit “${book.title}”`}>
+                          {book.title}
+                        </a>
+                      </td>
+                      <td data-label="Author">{book.author}</td>
+                      <td class="num money" data-label="Price">
+                        {formatMoney(book.priceCents)}
+                      </td>
+                      <td class="num" data-label="Stock">
+                        {book.stock}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            page={books.data.page}
+            limit={books.data.limit}
+            total={books.data.total}
+            hrefFor={(p) => hrefWith('/staff/books', { q: q || undefined, page: p })}
+          />
+        </>
+      )}
+    </section>
+  );
+}

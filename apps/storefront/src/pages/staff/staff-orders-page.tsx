@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+
+import type { Order, OrderStatusName } from '../../api/types';
+import { ORDER_STATUS_NAMES } from '../../api/types';
+import { OrderStatusBadge, STATUS_LABELS } from '../../components/order-status-badge';
+import { PageHeading } from '../../components/page-heading';
+import { hrefWith, positiveInt } from '../../components/page-query';
+import { Pager } from '../../components/pager';
+import { Empty, ErrorMessage, Loading } from '../../components/status-views';
+import { useResource } from '../../components/use-resource';
+import { formatDateTime } from '../../format/date';
+import { formatMoney } from '../../format/money';
+import { useToasts } from '../../layout/toasts';
+import { NEXT_STATUS, staffApi } from './staff-api';
+import { StaffNav } from './staff-nav';
+
+const PAGE_SIZE = 20;
+
+/** The button that moves an order on, by the status it moves it to. */
+const ACTION_LABELS: Partial<Record<OrderStatusName, string>> = {
+  SHIPPED: 'Mark shipped',
+  DELIVERED: 'Mark delivered',
+};
+
+/** /staff/orders: every customer's orders, filtered by status, each moved on with one button. */
+export function StaffOrdersPage() {
+  const { query, route } = useLocation();
+  const status = ORDER_STATUS_NAMES.find((s) => s === query['status']);
+  const page = positiveInt(query['page'], 1);
+  const orders = useResource(
+    (signal) => staffApi.orders({ page, limit: PAGE_SIZE, status }, signal),
+    [page, status],
+  );
+
+  return (
+    <section>
+      <PageHeading title="Staff · Orders">Orders</PageHeading>
+      <StaffNav />
+      <div class="filters">
+        <label>
+          Status
+          <select
+            name="status"
+            value={status ?? ''}
+            onChange={(e) => route(hrefWith('/staff/orders', { status: e.currentTarget.value || undefined }))}
+          >
+            <option value="">All</option>
+            {ORDER_STATUS_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {STATUS_LABELS[name]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="secondary" onClick={() => orders.reload()}>
+          Refresh
+        </button>
+      </div>
+      {orders.loading && <Loading label="Loading the orders…" />}
+      {orders.error !== undefined && <ErrorMessage error={orders.error} onRetry={() => orders.reload()} />}
+      {orders.data && !orders.loading && (
+        <>
+          {orders.data.items.length === 0 ? (
+            <Empty>{status ? `No ${STATUS_LABELS[status].toLowerCase()} orders.` : 'No orders yet.'}</Empty>
+          ) : (
+            <div class="table-wrap">
+              <table class="stack">
+                <thead>
+                  <tr>
+                    <th scope="col">Order</th>
+                    <th scope="col">Placed</th>
+                    <th scope="col">Books</th>
+                    <th scope="col" class="num">
+                      Total
+                    </th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {orders.data.items.map((order) => (
+                    <OrderRow
+                      key={`${order.id}:${order.updatedAt}`}
+                      order={order}
+                      onMoved={() => orders.reload(true)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            page={orders.data.page}
+            limit={orders.data.limit}
+            total={orders.data.total}
+            hrefFor={(p) => hrefWith('/staff/orders', { status, page: p })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function OrderRow({ order: initial, onMoved }: { order: Order; onMoved: () => void }) {
+  const toasts = useToasts();
+  const [order, setOrder] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const next = NEXT_STATUS[order.status];
+  const label = `Order ${order.id.slice(-6)}`;
+
+  const move = async (status: OrderStatusName) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const moved = await staffApi.setOrderStatus(order.id, status);
+      setOrder(moved);
+      toasts.info(`${label} is now ${STATUS_LABELS[moved.status].toLowerCase()}.`);
+      onMoved();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <tr data-order-id={order.id}>
+      <td data-label="Order">
+        <a href={`/orders/${order.id}`}>{label}</a>
+        <div class="muted small">user {order.userId.slice(-6)}</div>
+      </td>
+      <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
+      <td data-label="Books">{order.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</td>
+      <td class="num money" data-label="Total">
+        {formatMoney(order.totalCents)}
+      </td>
+      <td data-label="Status">
+        <OrderStatusBadge status={order.status} />
+      </td>
+      <td data-label="Action">
+        {next ? (
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={`${ACTION_LABELS[next]}: ${label}`}
+            onClick={() => void move(next)}
+          >
+            {ACTION_LABELS[next]}
+          </button>
+        ) : (
+          <span class="muted">—</span>
+        )}
+        {error !== undefined && <ErrorMessage error={error} />}
+      </td>
+    </tr>
+  );
+}
