@@ -3,7 +3,8 @@ import type { Notification, Page } from '../api/types';
 
 /** The notification routes (shared/API.md, Notifications). */
 export const notificationsApi = {
-  list: (page = 1, limit = 20) => api.get<Page<Notification>>('/notifications', { page, limit }),
+  list: (page = 1, limit = 20, signal?: AbortSignal) =>
+    api.get<Page<Notification>>('/notifications', { page, limit }, signal),
   markRead: (id: string) => api.post<Notification>(`/notifications/${encodeURIComponent(id)}/read`),
   streamPath: '/notifications/stream',
 };

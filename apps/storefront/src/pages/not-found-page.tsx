@@ -1,10 +1,13 @@
 import { PageHeading } from '../components/page-heading';
 
-/** Placeholder until the page is built. */
+/** Any path the storefront does not know. */
 export function NotFoundPage() {
   return (
     <section>
       <PageHeading title="Page not found">Page not found</PageHeading>
+      <p>
+        There is nothing here. <a href="/">Browse the books</a>
+      </p>
     </section>
   );
 }

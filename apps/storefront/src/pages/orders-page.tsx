@@ -1,10 +1,110 @@
-import { PageHeading } from '../components/page-heading';
+import { useLocation } from 'preact-iso';
 
-/** Placeholder until the page is built. */
+import { ordersApi } from '../api/orders-api';
+import type { OrderStatusName } from '../api/types';
+import { ORDER_STATUS_NAMES } from '../api/types';
+import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badge';
+import { PageHeading } from '../components/page-heading';
+import { hrefWith, positiveInt } from '../components/page-query';
+import { Pager } from '../components/pager';
+import { Empty, ErrorMessage, Loading } from '../components/status-views';
+import { useResource } from '../components/use-resource';
+import { formatDateTime } from '../format/date';
+import { formatMoney } from '../format/money';
+import { useLiveSignal } from '../live/live-context';
+import { useSession } from '../session/session-context';
+import { LoginRequired } from './login-required';
+
+const PAGE_SIZE = 10;
+
+/** The customer's orders, newest first, with a status filter and paging (both in the URL). */
 export function OrdersPage() {
+  const session = useSession();
+  if (session.state.status === 'loading') return <Loading />;
+  if (!session.user) return <LoginRequired what="see your orders" />;
+  return <OrdersList />;
+}
+
+function OrdersList() {
+  const { query, route } = useLocation();
+  const status = ORDER_STATUS_NAMES.find((s) => s === query['status']);
+  const page = positiveInt(query['page'], 1);
+  const orders = useResource(
+    (signal) => ordersApi.list({ page, limit: PAGE_SIZE, status }, signal),
+    [page, status],
+  );
+  useLiveSignal(() => orders.reload(true));
+
   return (
     <section>
-      <PageHeading title="Orders">Orders</PageHeading>
+      <PageHeading title="Your orders">Your orders</PageHeading>
+      <div class="filters">
+        <label>
+          Status
+          <select
+            value={status ?? ''}
+            onChange={(e) => route(hrefWith('/orders', { status: e.currentTarget.value || undefined }))}
+          >
+            <option value="">All</option>
+            {ORDER_STATUS_NAMES.map((name: OrderStatusName) => (
+              <option key={name} value={name}>
+                {STATUS_LABELS[name]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {orders.loading && <Loading label="Loading your orders…" />}
+      {orders.error !== undefined && <ErrorMessage error={orders.error} onRetry={() => orders.reload()} />}
+      {orders.data && !orders.loading && (
+        <>
+          {orders.data.items.length === 0 ? (
+            <Empty>
+              {status ? 'No orders with that status.' : 'You have no orders yet.'}{' '}
+              <a href="/">Browse the books</a>
+            </Empty>
+          ) : (
+            <div class="table-wrap">
+              <table class="stack">
+                <thead>
+                  <tr>
+                    <th scope="col">Order</th>
+                    <th scope="col">Placed</th>
+                    <th scope="col">Books</th>
+                    <th scope="col" class="num">
+                      Total
+                    </th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {orders.data.items.map((order) => (
+                    <tr key={order.id}>
+                      <td data-label="Order">
+                        <a href={`/orders/${order.id}`}>Order {order.id.slice(-6)}</a>
+                      </td>
+                      <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
+                      <td data-label="Books">{order.items.map((item) => item.title).join(', ')}</td>
+                      <td class="num money" data-label="Total">
+                        {formatMoney(order.totalCents)}
+                      </td>
+                      <td data-label="Status">
+                        <OrderStatusBadge status={order.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            page={orders.data.page}
+            limit={orders.data.limit}
+            total={orders.data.total}
+            hrefFor={(p) => hrefWith('/orders', { status, page: p })}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -35,10 +35,11 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
 
   useEffect(() => {
     if (state.status !== 'loading') return;
-    // No access token in memory after a reload: /auth/me answers 401, the client refreshes and retries.
-    authApi
-      .me()
-      .then((user) => setState({ status: 'authenticated', user }))
+    // After a reload only the refresh token is left: renew the pair first, then ask who we are.
+    tokens
+      .refresh()
+      .then((renewed) => (renewed ? authApi.me() : undefined))
+      .then((user) => setState(user ? { status: 'authenticated', user } : { status: 'anonymous' }))
       .catch(() => setState({ status: 'anonymous' }));
     // Only once, at start.
   }, []);

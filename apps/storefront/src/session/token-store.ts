@@ -1,4 +1,5 @@
 import type { TokenSource } from '../api/api-client';
+import { ApiError } from '../api/api-error';
 import type { TokenPair } from '../api/types';
 
 /**
@@ -21,27 +22,30 @@ export class TokenStore implements TokenSource {
   private refreshing?: Promise<boolean>;
   private readonly listeners = new Set<(signedIn: boolean) => void>();
 
-  constructor(private readonly renew: Renew) {}
+  constructor(
+    private readonly renew: Renew,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
+  ) {}
 
   accessToken(): string | undefined {
     return this.access;
   }
 
   refreshToken(): string | undefined {
-    return localStorage.getItem(REFRESH_TOKEN_KEY) ?? undefined;
+    return this.storage.getItem(REFRESH_TOKEN_KEY) ?? undefined;
   }
 
   /** Stores a pair from login or refresh. */
   set(pair: TokenPair): void {
     this.access = pair.accessToken;
-    localStorage.setItem(REFRESH_TOKEN_KEY, pair.refreshToken);
+    this.storage.setItem(REFRESH_TOKEN_KEY, pair.refreshToken);
   }
 
   /** Forgets both tokens (logout, or a refresh the API refused) and tells the session. */
   clear(): void {
     const had = this.access !== undefined || this.refreshToken() !== undefined;
     this.access = undefined;
-    localStorage.removeItem(REFRESH_TOKEN_KEY);
+    this.storage.removeItem(REFRESH_TOKEN_KEY);
     if (had) this.listeners.forEach((listener) => listener(false));
   }
 
@@ -74,8 +78,7 @@ export class TokenStore implements TokenSource {
       return true;
     } catch (error) {
       // Refused (spent, revoked, expired): the session is over. A network error keeps the token.
-      if (typeof error === 'object' && error !== null && (error as { status?: number }).status === 0)
-        throw error;
+      if (error instanceof ApiError && error.status === 0) throw error;
       this.clear();
       return false;
     }
