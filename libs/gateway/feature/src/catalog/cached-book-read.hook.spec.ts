@@ -23,7 +23,7 @@ async function app(): Promise<{ server: FastifyInstance; handled: string[]; resp
   });
   const books = { peekJson: (id: string) => (id === CACHED_ID ? CACHED_JSON : undefined) };
   const host = { httpAdapter: { getInstance: () => server } } as unknown as HttpAdapterHost;
-  new CachedBookReadHook(host, books as BookCache).onModuleInit();
+  new CachedBookReadHook(host, books as BookCache, { LOG_LEVEL: 'info' }).onModuleInit();
   server.get('/books/:id', { config: CACHED_BOOK_READ }, async (request) => {
     handled.push((request.params as { id: string }).id);
     return { from: 'handler' };

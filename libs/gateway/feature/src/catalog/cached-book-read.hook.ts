@@ -1,10 +1,14 @@
 import type { OnModuleInit } from '@nestjs/common';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import type { GatewayConfig } from '../config/gateway.config';
+import { GATEWAY_CONFIG } from '../config/gateway.config';
+import { answerBeforeRouting } from '../http/answer-before-routing';
 import { BookCache } from './book-cache';
 import { OBJECT_ID } from './book-id.pipe';
+import { EarlyBookAnswer } from './early-book-answer';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,18 +34,37 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
  * query-string check, CORS and the tracing span; the `onResponse` metrics hook runs after it as
  * after any answer. What it skips (body parsing: a GET has none; the request context of
  * `correlationContextHook`: it neither logs nor sends a message) the cached answer does not need.
+ *
+ * Most hits do not even reach Fastify: once the server is ready, EarlyBookAnswer answers them
+ * before routing, replaying the answer this hook gave, learned from its first one. Not when a
+ * diagnostic rides on Fastify's hooks for every request: the request line at LOG_LEVEL=debug, the
+ * route span of @fastify/otel (registered when traces are exported).
  */
 @Injectable()
 export class CachedBookReadHook implements OnModuleInit {
+  private readonly early: EarlyBookAnswer;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly books: BookCache,
-  ) {}
+    @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'LOG_LEVEL'>,
+  ) {
+    this.early = new EarlyBookAnswer(books);
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('preParsing', (request, reply, payload, done) => {
       if (!this.answered(request, reply)) done(null, payload);
+    });
+    fastify.addHook('onReady', (done) => {
+      if (this.config.LOG_LEVEL !== 'debug' && !fastify.hasPlugin('@fastify/otel'))
+        answerBeforeRouting(fastify, this.early.answer);
+      done();
+    });
+    fastify.addHook('preClose', (done) => {
+      this.early.close();
+      done();
     });
   }
 
@@ -52,7 +75,9 @@ export class CachedBookReadHook implements OnModuleInit {
     if (id === undefined || !OBJECT_ID.test(id)) return false;
     const json = this.books.peekJson(id.toLowerCase());
     if (json === undefined) return false;
-    void reply.header('content-type', JSON_CONTENT_TYPE).send(json);
+    void reply.header('content-type', JSON_CONTENT_TYPE);
+    this.early.learn(request, reply, id);
+    void reply.send(json);
     return true;
   }
 }

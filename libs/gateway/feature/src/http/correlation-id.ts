@@ -9,12 +9,19 @@ const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,128}$/;
 export type RequestWithCorrelationId = FastifyRequest & { correlationId?: string };
 
 /**
+ * The request's correlation id: the client's `x-correlation-id` when it is a sane token, else a new
+ * one. The one rule for the hook below and for answers given before Fastify routes a request.
+ */
+export function correlationIdFor(offered: string | string[] | undefined): string {
+  return typeof offered === 'string' && ACCEPTABLE.test(offered) ? offered : randomUUID();
+}
+
+/**
  * `onRequest` hook, first of all: echoes the client's `x-correlation-id` when it is a sane token
  * (else makes one) and sets it on the response, also for requests no route answers.
  */
 export function correlationIdHook(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  const offered = request.headers[CORRELATION_HEADER];
-  const correlationId = typeof offered === 'string' && ACCEPTABLE.test(offered) ? offered : randomUUID();
+  const correlationId = correlationIdFor(request.headers[CORRELATION_HEADER]);
   (request as RequestWithCorrelationId).correlationId = correlationId;
   void reply.header(CORRELATION_HEADER, correlationId);
   done();
