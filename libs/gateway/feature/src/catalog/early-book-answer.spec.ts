@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { LogLevelName } from '@bookstore/shared/platform';
 import { httpRequests, loadConfig } from '@bookstore/shared/platform';
+import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -177,5 +178,20 @@ describe('EarlyBookAnswer (cached book reads answered before Fastify routes them
     await get(app, `/api/v1/books/${CACHED_ID}`);
     expect(g.routed()).toBe(2);
     expect(BooksRoute.handled).toEqual([]);
+  });
+
+  it('is off when @fastify/otel is registered (traces exported), which names the route span', async () => {
+    // As libs/shared/telemetry enables it when exporting: on every Fastify instance created after.
+    const otel = new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false });
+    otel.enable();
+    try {
+      const g = await gateway();
+      app = g.app;
+      await get(app, `/api/v1/books/${CACHED_ID}`);
+      await get(app, `/api/v1/books/${CACHED_ID}`);
+      expect(g.routed()).toBe(2);
+    } finally {
+      otel.disable();
+    }
   });
 });
