@@ -7,9 +7,10 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export function PageHeading({ children, title }: { children: ComponentChildren; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  // Focus once, when the page opens: a live update of the title must not pull the focus away.
+  useEffect(() => ref.current?.focus(), []);
   useEffect(() => {
     document.title = `${title} · Bookstore`;
-    ref.current?.focus({ preventScroll: false });
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1} class="page-heading">

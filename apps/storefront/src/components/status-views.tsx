@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
-import { ApiError } from '../api/api-error';
+import { ApiError, describeError } from '../api/api-error';
 
 /** "Loading…" while data is on its way (announced politely). */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -13,8 +13,9 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 
 /** An error as a readable message, with the correlation id to quote and an optional retry. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const text = error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+  // Several validation messages read better as a list than joined in one sentence.
   const details = error instanceof ApiError && error.details.length > 1 ? error.details : [];
+  const text = details.length > 0 ? 'Please correct the following:' : describeError(error);
   return (
     <div class="alert alert-error" role="alert">
       <p>{text}</p>
