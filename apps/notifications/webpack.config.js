@@ -1,6 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+const { apiDocsOff } = require('../../tools/webpack/api-docs');
+
 module.exports = {
   output: {
     // BOOKSTORE_DIST lets parallel checkouts or sandboxes build side by side.
@@ -21,5 +23,7 @@ module.exports = {
       generatePackageJson: true,
       sourceMaps: true,
     }),
+    // Only the gateway serves API documents: no @nestjs/swagger in a service.
+    apiDocsOff(),
   ],
 };
