@@ -15,7 +15,7 @@ export function Pager({
   return (
     <nav class="pager" aria-label="Pages">
       {page > 1 ? (
-        <a class="button secondary" href={hrefFor(page - 1)} rel="prev">
+        <a class="button secondary" href={hrefFor(page - 1)} rel="prev" onClick={focusHeading}>
           Previous page
         </a>
       ) : null}
@@ -23,10 +23,18 @@ export function Pager({
         Page {page} of {pages}
       </span>
       {page < pages ? (
-        <a class="button secondary" href={hrefFor(page + 1)} rel="next">
+        <a class="button secondary" href={hrefFor(page + 1)} rel="next" onClick={focusHeading}>
           Next page
         </a>
       ) : null}
     </nav>
   );
+}
+
+/**
+ * Another page of the same list keeps the page mounted, so its heading does not take the focus by
+ * itself: move it there, as for any navigation (the link just followed may vanish on the last page).
+ */
+function focusHeading(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
 }

@@ -54,10 +54,7 @@ export function Header() {
           </li>
           <li>
             <a href="/cart" aria-current={current('/cart')}>
-              Cart{' '}
-              <span class="badge" aria-label={`${cart.count} items`}>
-                {cart.count}
-              </span>
+              Cart <Count value={cart.count} label="items" />
             </a>
           </li>
           {session.user && (
@@ -69,10 +66,7 @@ export function Header() {
               </li>
               <li>
                 <a href="/notifications" aria-current={current('/notifications')}>
-                  Notifications{' '}
-                  <span class="badge" aria-label={`${live.unread} unread`}>
-                    {live.unread}
-                  </span>
+                  Notifications <Count value={live.unread} label="unread" />
                 </a>
               </li>
             </>
@@ -112,5 +106,19 @@ export function Header() {
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** A count shown as a badge; screen readers hear it with its unit ("Cart, 2 items"). */
+function Count({ value, label }: { value: number; label: string }) {
+  return (
+    <>
+      <span class="badge" aria-hidden="true">
+        {value}
+      </span>
+      <span class="visually-hidden">
+        , {value} {label}
+      </span>
+    </>
   );
 }
