@@ -14,6 +14,7 @@ import {
   flushLogs,
   loadConfig,
   nestLoggerFor,
+  opsHttpAdapter,
 } from '@bookstore/shared/platform';
 import { onShutdownSignal } from '@bookstore/shared/runtime';
 import { NestFactory } from '@nestjs/core';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   await app.register(storefrontRoutes, { dir: config.STOREFRONT_DIR || join(__dirname, '../storefront') });
   await app.listen(config.GATEWAY_PORT, '0.0.0.0');
 
-  const ops = await NestFactory.create(GatewayOpsModule.forRoot(config), { logger });
+  const ops = await NestFactory.create(GatewayOpsModule.forRoot(config), opsHttpAdapter(), { logger });
   await ops.listen(config.GATEWAY_OPS_PORT, '0.0.0.0');
   logger.log(
     { msg: 'gateway ready', port: config.GATEWAY_PORT, opsPort: config.GATEWAY_OPS_PORT },

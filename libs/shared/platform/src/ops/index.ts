@@ -3,6 +3,7 @@ export * from './metrics.registry';
 export * from './ops.module';
 export * from './ops.options';
 export * from './ops.tokens';
+export * from './ops-http-adapter';
 export * from './queue-depth.metrics';
 export * from './readiness.metrics';
 export * from './readiness.service';

@@ -8,7 +8,13 @@ import {
   rpcServerOptions,
 } from '@bookstore/shared/messaging';
 import type { LogLevelName } from '@bookstore/shared/platform';
-import { createServiceLogger, flushLogs, nestLoggerFor, RpcErrorFilter } from '@bookstore/shared/platform';
+import {
+  createServiceLogger,
+  flushLogs,
+  nestLoggerFor,
+  opsHttpAdapter,
+  RpcErrorFilter,
+} from '@bookstore/shared/platform';
 import { requestActorInterceptor } from '@bookstore/shared/security';
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
@@ -40,7 +46,7 @@ export async function runService(options: ServiceBootstrap): Promise<INestApplic
   await declareTopology(options.amqpUrls, { service: options.service, subscriptions: options.subscriptions });
 
   tolerateBrokerRestarts(logger);
-  const app = await NestFactory.create(options.module, { logger });
+  const app = await NestFactory.create(options.module, opsHttpAdapter(), { logger });
   const tracker = new InFlightTracker();
   const interceptor = new MessageAckInterceptor(options.service, tracker);
   // Inside the ack interceptor: who asks comes from the verified access token, never the message.
