@@ -82,6 +82,14 @@ describe('ApiClient', () => {
     await expect(client.get('/books')).rejects.toMatchObject({ status: 503, correlationId: 'h' });
   });
 
+  it('turns a success answer that is not JSON into a readable ApiError', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<!doctype html>', { status: 200 }));
+    await expect(client.get('/books')).rejects.toMatchObject({
+      status: 200,
+      message: expect.stringMatching(/cannot read/),
+    });
+  });
+
   it('resolves undefined for 204', async () => {
     fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
     await expect(client.post('/auth/logout', {})).resolves.toBeUndefined();

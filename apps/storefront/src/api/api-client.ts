@@ -60,7 +60,16 @@ export class ApiClient {
     const response = await this.open(path, options);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      // Not the API answering (a proxy's page, a truncated body): say so rather than throw a SyntaxError.
+      throw new ApiError(
+        'The store sent an answer this page cannot read. Please try again.',
+        response.status,
+        response.headers.get('x-correlation-id') ?? undefined,
+      );
+    }
   }
 
   /** The raw successful response (for streams); an ApiError for anything else. */

@@ -32,6 +32,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   );
 
   useEffect(() => tokens.onSignedOut(() => setState({ status: 'anonymous' })), []);
+  useEffect(() => tokens.followOtherTabs(), []);
 
   useEffect(() => {
     if (state.status !== 'loading') return;

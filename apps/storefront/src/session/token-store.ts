@@ -49,6 +49,19 @@ export class TokenStore implements TokenSource {
     if (had) this.listeners.forEach((listener) => listener(false));
   }
 
+  /**
+   * Logging out in one tab logs out every tab: the refresh token they share is gone, so this tab
+   * drops its access token too. Returns the function that stops listening.
+   */
+  followOtherTabs(): () => void {
+    const onStorage = (event: StorageEvent) => {
+      // key null: the whole storage was cleared in the other tab.
+      if (event.key === null || (event.key === REFRESH_TOKEN_KEY && event.newValue === null)) this.clear();
+    };
+    addEventListener('storage', onStorage);
+    return () => removeEventListener('storage', onStorage);
+  }
+
   /** Called when the tokens are dropped because they no longer work. */
   onSignedOut(listener: (signedIn: boolean) => void): () => void {
     this.listeners.add(listener);
