@@ -128,7 +128,7 @@ function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) =
         <strong>{book.stock}</strong> {book.stock === 1 ? 'copy' : 'copies'} ·{' '}
         <StockLabel stock={book.stock} />
       </p>
-      <form class="filters" onSubmit={(event) => (event.preventDefault(), void adjust('restock'))}>
+      <form class="staff-filters" onSubmit={(event) => (event.preventDefault(), void adjust('restock'))}>
         <label>
           Copies
           <input

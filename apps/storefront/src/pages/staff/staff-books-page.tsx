@@ -36,7 +36,7 @@ export function StaffBooksPage() {
           Add a book
         </a>
       </div>
-      <form class="filters" role="search" onSubmit={search}>
+      <form class="staff-filters" role="search" onSubmit={search}>
         <label>
           Search
           <input type="search" name="q" defaultValue={q} placeholder="Title, author, description" />

@@ -37,7 +37,7 @@ export function StaffDeadLettersPage() {
     <section>
       <PageHeading title="Staff · Dead letters">Dead letters</PageHeading>
       <StaffNav />
-      <form class="filters" onSubmit={filter}>
+      <form class="staff-filters" onSubmit={filter}>
         <label>
           Queue
           <input name="queue" defaultValue={queue} placeholder="orders.events.dlq" />

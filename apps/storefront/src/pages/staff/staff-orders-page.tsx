@@ -34,10 +34,10 @@ export function StaffOrdersPage() {
   );
 
   return (
-    <section>
+    <section class="staff-orders">
       <PageHeading title="Staff · Orders">Orders</PageHeading>
       <StaffNav />
-      <div class="filters">
+      <div class="staff-filters">
         <label>
           Status
           <select
@@ -128,7 +128,9 @@ function OrderRow({ order: initial, onMoved }: { order: Order; onMoved: () => vo
   return (
     <tr data-order-id={order.id}>
       <td data-label="Order">
-        <a href={`/orders/${order.id}`}>{label}</a>
+        <a class="order-link" href={`/orders/${order.id}`}>
+          {label}
+        </a>
         <div class="muted small">user {order.userId.slice(-6)}</div>
       </td>
       <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
