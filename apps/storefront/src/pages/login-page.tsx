@@ -5,7 +5,7 @@ import { PageHeading } from '../components/page-heading';
 import { ErrorMessage } from '../components/status-views';
 import { useToasts } from '../layout/toasts';
 import { useSession } from '../session/session-context';
-import { useNextPage } from './auth-form';
+import { useNextPage } from './use-next-page';
 
 /** Logging in with e-mail and password; then on to the page that asked for it. */
 export function LoginPage() {

@@ -5,7 +5,7 @@ import { PageHeading } from '../components/page-heading';
 import { ErrorMessage } from '../components/status-views';
 import { useToasts } from '../layout/toasts';
 import { useSession } from '../session/session-context';
-import { useNextPage } from './auth-form';
+import { useNextPage } from './use-next-page';
 
 /** Creating an account (then logged in at once). The API's validation messages are shown as they come. */
 export function RegisterPage() {
