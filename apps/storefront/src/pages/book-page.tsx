@@ -19,7 +19,8 @@ export function BookPage() {
   const id = params['id'] ?? '';
   const book = useResource((signal) => booksApi.get(id, signal), [id]);
 
-  if (book.loading && !book.data) return <Loading label="Loading the book…" />;
+  // Another book's page just opened: not the previous one while this one loads.
+  if (book.loading && book.data?.id !== id) return <Loading label="Loading the book…" />;
   if (book.error !== undefined) {
     const missing = book.error instanceof ApiError && book.error.status === 404;
     return (

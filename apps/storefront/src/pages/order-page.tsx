@@ -44,7 +44,8 @@ function OrderView() {
     return () => clearInterval(timer);
   }, [pending, order.reload]);
 
-  if (order.loading && !order.data) return <Loading label="Loading the order…" />;
+  // Another order's page just opened: not the previous one while this one loads.
+  if (order.loading && order.data?.id !== id) return <Loading label="Loading the order…" />;
   if (order.error !== undefined) {
     const missing = order.error instanceof ApiError && order.error.status === 404;
     return (
