@@ -30,10 +30,11 @@ describe('apiErrorFromResponse', () => {
       message: 'Too many attempts; wait a moment and try again.',
       correlationId: 'h-1',
     });
-    expect(apiErrorFromResponse(502, 'Bad gateway').message).toBe('Request failed (HTTP 502).');
-    expect(apiErrorFromResponse(500, { error: 'Internal Server Error', message: [] }).message).toBe(
-      'Internal Server Error',
+    expect(apiErrorFromResponse(502, 'Bad gateway').message).toBe(
+      'The store cannot be reached right now; try again shortly.',
     );
+    expect(apiErrorFromResponse(418, { error: "I'm a teapot", message: [] }).message).toBe("I'm a teapot");
+    expect(apiErrorFromResponse(599, undefined).message).toBe('Request failed (HTTP 599).');
   });
 });
 

@@ -32,7 +32,10 @@ const FALLBACKS: Record<number, string> = {
   413: 'That is too large.',
   422: 'The request could not be processed.',
   429: 'Too many attempts; wait a moment and try again.',
+  500: 'The store had a problem with that; please try again.',
+  502: 'The store cannot be reached right now; try again shortly.',
   503: 'The service is unavailable right now; try again shortly.',
+  504: 'The store took too long to answer; try again shortly.',
 };
 
 /** Turns any error answer (the shared JSON shape, other JSON, text or nothing) into an ApiError. */
