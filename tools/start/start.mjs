@@ -63,6 +63,7 @@ async function main() {
   const port = process.env.GATEWAY_PORT ?? 3000;
   console.log(`
   Bookstore is up.
+    Store    http://localhost:${port}/
     API      http://localhost:${port}/api/v1
     Swagger  http://localhost:${port}/docs
     Health   http://localhost:${port}/api/v1/health
