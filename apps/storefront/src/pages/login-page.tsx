@@ -36,6 +36,11 @@ export function LoginPage() {
   return (
     <section>
       <PageHeading title="Log in">Log in</PageHeading>
+      {session.user && (
+        <p class="muted">
+          You are logged in as {session.user.name}. <a href={next}>Continue</a>
+        </p>
+      )}
       <form class="form" onSubmit={submit}>
         <label>
           E-mail

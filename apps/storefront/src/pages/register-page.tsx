@@ -37,6 +37,11 @@ export function RegisterPage() {
   return (
     <section>
       <PageHeading title="Register">Register</PageHeading>
+      {session.user && (
+        <p class="muted">
+          You are logged in as {session.user.name}. <a href={next}>Continue</a>
+        </p>
+      )}
       <form class="form" onSubmit={submit}>
         <label>
           Name
