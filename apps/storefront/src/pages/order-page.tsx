@@ -11,7 +11,7 @@ import { useResource } from '../components/use-resource';
 import { formatDateTime } from '../format/date';
 import { formatMoney } from '../format/money';
 import { useToasts } from '../layout/toasts';
-import { useLiveSignal } from '../live/live-context';
+import { useLive, useLiveSignal } from '../live/live-context';
 import { orderIdOf } from '../live/notifications-api';
 import { useSession } from '../session/session-context';
 import { LoginRequired } from './login-required';
@@ -66,6 +66,7 @@ function OrderView() {
 
 function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }) {
   const toasts = useToasts();
+  const live = useLive();
   const [cancelling, setCancelling] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -98,6 +99,7 @@ function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }
       <div role="status" aria-live="polite">
         <StatusExplanation order={order} reason={reason} />
       </div>
+      {!live.connected && <p class="muted small">Reconnecting for live updates…</p>}
       <div class="table-wrap">
         <table class="stack">
           <thead>
