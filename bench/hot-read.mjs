@@ -2,7 +2,10 @@
 // node:http server answering the same JSON, at each connection count. The machine is shared and
 // noisy, so the two sides alternate in short slices (bare/gateway, then gateway/bare, ...) and the
 // ratio is the median of the per-round ratios: a burst of load elsewhere hits both sides alike.
+// Each side's CPU time per request (/proc/<pid>/stat over the slice) is given too: what the server
+// itself spends, which the machine's load changes far less than its throughput.
 import { startBareServer } from './lib/bare-server.mjs';
+import { cpuSeconds, servicePids } from './lib/footprint.mjs';
 import { call, expectStatus } from './lib/http.mjs';
 import { hammer } from './lib/load.mjs';
 import { gatewayUrl } from './lib/sandbox.mjs';
@@ -27,6 +30,7 @@ export async function runHotRead({
   const body = expectStatus(first, 200, `GET ${path}`);
   // Warm the cache and the JIT of both sides before measuring.
   const bare = await startBareServer(JSON.stringify(body));
+  const gatewayPid = servicePids().gateway;
   try {
     await hammer(`${gatewayUrl()}${path}`, { connections: 10, durationS: 2 });
     await hammer(bare.url, { connections: 10, durationS: 2 });
@@ -38,11 +42,13 @@ export async function runHotRead({
       for (let r = 0; r < rounds; r++) {
         const measureBare = async () => {
           onPhase('idle');
-          return hammer(bare.url, { connections: c, durationS: sliceS });
+          return withCpu(bare.pid, () => hammer(bare.url, { connections: c, durationS: sliceS }));
         };
         const measureGateway = async () => {
           onPhase('hot-read');
-          const g = await hammer(`${gatewayUrl()}${path}`, { connections: c, durationS: sliceS });
+          const g = await withCpu(gatewayPid, () =>
+            hammer(`${gatewayUrl()}${path}`, { connections: c, durationS: sliceS }),
+          );
           onPhase('idle');
           return g;
         };
@@ -72,6 +78,21 @@ export async function runHotRead({
   }
 }
 
+/** Runs `load` and adds the CPU seconds `pid` spent meanwhile (`cpuS`, null when unknown). */
+async function withCpu(pid, load) {
+  const before = pid ? cpuSeconds(pid) : null;
+  const result = await load();
+  const after = pid ? cpuSeconds(pid) : null;
+  return { ...result, cpuS: before === null || after === null ? null : after - before };
+}
+
+/** CPU microseconds per request over slices, or null when a slice's CPU time is unknown. */
+function cpuUsPerRequest(slices) {
+  if (slices.some((s) => s.cpuS === null || s.cpuS === undefined)) return null;
+  const requests = slices.reduce((total, s) => total + s.requests, 0);
+  return requests > 0 ? (1e6 * slices.reduce((total, s) => total + s.cpuS, 0)) / requests : null;
+}
+
 /**
  * One side's slices as one figure: requests summed, req/s averaged, latency percentiles the median
  * over the slices (worst slice's p99 kept as p99Worst), the curve of the slice with the median p99.
@@ -90,6 +111,7 @@ function combine(slices) {
     p99: median(slices.map((s) => s.p99)),
     p99Worst: byP99[byP99.length - 1].p99,
     max: Math.max(...slices.map((s) => s.max)),
+    cpuUsPerRequest: cpuUsPerRequest(slices),
     ok2xx: sum('ok2xx'),
     non2xx: sum('non2xx'),
     errors: sum('errors'),
@@ -118,6 +140,8 @@ export function hotReadTable(result) {
     gwP99: r.gateway.p99,
     gwP99Worst: r.gateway.p99Worst ?? r.gateway.p99,
     gwErrors: r.gateway.non2xx + r.gateway.errors + r.gateway.timeouts,
+    bareCpuUs: r.bare.cpuUsPerRequest == null ? null : Math.round(r.bare.cpuUsPerRequest),
+    gwCpuUs: r.gateway.cpuUsPerRequest == null ? null : Math.round(r.gateway.cpuUsPerRequest),
   }));
 }
 
@@ -132,6 +156,8 @@ export const HOT_READ_COLUMNS = [
   ['gwP99', 'gw p99 ms'],
   ['gwP99Worst', 'gw p99 worst round'],
   ['gwErrors', 'gw non-2xx/err'],
+  ['bareCpuUs', 'bare µs CPU/req'],
+  ['gwCpuUs', 'gw µs CPU/req'],
 ];
 
 export function hotReadVerdict(result) {
