@@ -171,6 +171,17 @@ describe('EarlyBookAnswer (cached book reads answered before Fastify routes them
     expect(JSON.parse(longer.body)).toEqual({ id: `${CACHED_ID}0`, from: 'handler' });
   });
 
+  it('learns the path from a plain request, not from one Fastify had to decode', async () => {
+    const g = await gateway();
+    app = g.app;
+    const encoded = `/api/v1/books/%${CACHED_ID.charCodeAt(0).toString(16)}${CACHED_ID.slice(1)}`;
+    expect((await get(app, encoded)).body).toBe(CACHED_JSON);
+    await get(app, `/api/v1/books/${CACHED_ID}`);
+    await get(app, `/api/v1/books/${CACHED_ID}`);
+    expect(g.routed()).toBe(2);
+    expect(BooksRoute.handled).toEqual([]);
+  });
+
   it('is off at LOG_LEVEL=debug, where every request gets its line from Fastify', async () => {
     const g = await gateway('debug');
     app = g.app;

@@ -8,6 +8,9 @@ import { httpRequestObserver } from '../http/http-metrics.hook';
 import type { BookCache } from './book-cache';
 import { OBJECT_ID } from './book-id.pipe';
 
+/** The route's path parameter: the book id. */
+const ID_PARAM = 'id';
+
 /** What a cached book answer looks like, as Fastify's hooks made it for the route. */
 interface AnswerShape {
   /** The path up to the id, e.g. `/api/v1/books/`. */
@@ -45,6 +48,11 @@ export class EarlyBookAnswer {
    */
   learn(request: FastifyRequest, reply: FastifyReply, id: string): void {
     if (this.shape !== undefined || !sameAnswerForAll(request.raw)) return;
+    // The path as the route declares it: a path Fastify decoded first (`%36...`) would teach a
+    // prefix that ends inside an escape.
+    const template = request.routeOptions.url ?? '';
+    const idAt = template.indexOf(`:${ID_PARAM}`);
+    if (idAt === -1 || request.url !== template.slice(0, idAt) + id) return;
     const headers: string[] = [];
     let correlationAt = -1;
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -54,7 +62,7 @@ export class EarlyBookAnswer {
     }
     if (correlationAt === -1) return;
     this.shape = {
-      prefix: request.url.slice(0, request.url.length - id.length),
+      prefix: template.slice(0, idAt),
       headers,
       correlationAt,
       observer: httpRequestObserver(request.method, request.routeOptions.url, 200),
