@@ -1,4 +1,5 @@
 export * from './amqp.health';
+export * from './idle-memory-release';
 export * from './metrics.registry';
 export * from './ops.module';
 export * from './ops.options';

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 
 import { AmqpHealthIndicator } from './amqp.health';
 import { HealthController } from './health.controller';
+import { idleMemoryReleaseProvider } from './idle-memory-release';
 import { metricsRegistry } from './metrics.registry';
 import { OpsOptions } from './ops.options';
 import { OPS_OPTIONS } from './ops.tokens';
@@ -35,6 +36,8 @@ export class OpsModule {
         ReadinessService,
         ReadinessMetrics,
         QueueDepthMetrics,
+        // Every app has one ops module: each process gives memory back when idle.
+        idleMemoryReleaseProvider(),
         ...providers,
       ],
       exports: [ReadinessService, OPS_OPTIONS, ...providers],
