@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureNodeRuntime } from '../lib/node-runtime.mjs';
 import { pidAlive } from '../lib/pid.mjs';
 import { serviceAmqpEnv } from './broker-credentials.mjs';
-import { serviceNodeOptions } from './node-options.mjs';
+import { serviceRuntimeEnv } from './node-options.mjs';
 import {
   APPS,
   gatewayPorts,
@@ -109,7 +109,7 @@ export function startOne(name) {
       ...process.env,
       ...serviceAmqpEnv(app, process.env),
       ...instanceEnv(name, process.env),
-      NODE_OPTIONS: serviceNodeOptions(process.env),
+      ...serviceRuntimeEnv(process.env),
     },
     stdio: ['ignore', log, log],
     detached: true,
