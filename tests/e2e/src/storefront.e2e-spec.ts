@@ -186,6 +186,18 @@ describe('storefront in a browser: the last copy, two customers, an admin', () =
     await admin.waitForSelector('[data-stock="1"]');
   });
 
+  it('the admin restocks and writes off copies; writing off more than there is is refused readably', async () => {
+    await fill(admin, 'input[name="copies"]', '2');
+    await clickButton(admin, 'Restock');
+    await admin.waitForSelector('[data-stock="3"]');
+    await clickButton(admin, 'Write off');
+    await admin.waitForSelector('[data-stock="1"]');
+    await fill(admin, 'input[name="copies"]', '5');
+    await clickButton(admin, 'Write off');
+    expect(await alertText(admin)).toMatch(/only 1 in stock/i);
+    await admin.waitForSelector('[data-stock="1"]');
+  });
+
   it('shows an API refusal as a readable message: the staff form with a bad ISBN', async () => {
     await visit(admin, '/staff/books/new');
     await headingText(admin, 'Add a book');
@@ -275,6 +287,14 @@ describe('storefront in a browser: the last copy, two customers, an admin', () =
 
     await orderStatus(pageA, 'SHIPPED');
     expect(await stillSameDocument(pageA)).toBe(true);
+  });
+
+  it('the staff dead-letter page lists what is parked, or says nothing is', async () => {
+    await clickNav(admin, '/staff');
+    await admin.locator('main a[href="/staff/dead-letters"]').click();
+    await headingText(admin, 'Dead letters');
+    await admin.waitForSelector('.dead-letters, .empty');
+    expect(await admin.$('[role="alert"]')).toBeNull();
   });
 
   it('the double click made exactly one order', async () => {

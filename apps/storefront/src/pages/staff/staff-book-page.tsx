@@ -121,14 +121,20 @@ function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) =
     }
   };
 
+  // Enter in the copies field restocks, like the first button.
+  const restock = (event: Event) => {
+    event.preventDefault();
+    void adjust('restock');
+  };
+
   return (
-    <div class="card stock-panel" aria-labelledby="stock-heading">
+    <section class="card stock-panel" aria-labelledby="stock-heading">
       <h2 id="stock-heading">Stock</h2>
       <p data-stock={book.stock}>
         <strong>{book.stock}</strong> {book.stock === 1 ? 'copy' : 'copies'} ·{' '}
         <StockLabel stock={book.stock} />
       </p>
-      <form class="staff-filters" onSubmit={(event) => (event.preventDefault(), void adjust('restock'))}>
+      <form class="staff-filters" onSubmit={restock}>
         <label>
           Copies
           <input
@@ -149,7 +155,7 @@ function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) =
         </button>
       </form>
       {error !== undefined && <ErrorMessage error={error} />}
-    </div>
+    </section>
   );
 }
 
