@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { gatewayEarlyAnswers } from '@bookstore/shared/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { CORRELATION_HEADER, correlationIdFor } from '../http/correlation-id';
@@ -91,6 +92,7 @@ export class EarlyBookAnswer {
     response.writeHead(200, headers);
     response.end(json);
     shape.observer.observe((performance.now() - started) / 1000);
+    gatewayEarlyAnswers.inc();
     return true;
   };
 }
