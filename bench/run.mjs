@@ -21,7 +21,7 @@ import { ensureNodeRuntime } from '../tools/lib/node-runtime.mjs';
 import { HOT_READ_COLUMNS, HOT_READ_TARGETS, hotReadTable, hotReadVerdict, runHotRead } from './hot-read.mjs';
 import { parseArgs } from './lib/cli.mjs';
 import { adminLogin, createBooks } from './lib/fixtures.mjs';
-import { RssSampler, snapshot } from './lib/footprint.mjs';
+import { AFTER_LOAD_SETTLE_MS, RssSampler, SETTLE_MS, snapshot } from './lib/footprint.mjs';
 import { sleep } from './lib/http.mjs';
 import { reportOrders } from './lib/order-report.mjs';
 import { RESULTS_DIR } from './lib/paths.mjs';
@@ -81,7 +81,9 @@ async function main() {
   const results = { options };
   const sampler = new RssSampler();
   try {
-    await sleep(3000);
+    // Idle means settled: each service gives start-up's memory back on its first idle interval
+    // (IdleMemoryRelease, libs/shared/platform).
+    await sleep(SETTLE_MS);
     const idle = snapshot();
     if (wants('hot-read') || wants('profile')) {
       await stage('hotRead', results, async () => {
@@ -147,12 +149,19 @@ async function main() {
       }
       sampler.phase('idle');
     }
+    // The issue's "after a load": resident memory once the services are idle again.
+    let afterLoad;
+    if (wants('footprint') && (wants('orders') || wants('hot-read'))) {
+      await sleep(AFTER_LOAD_SETTLE_MS);
+      afterLoad = snapshot();
+    }
     const { peaks, cpuSeconds, wallSeconds } = sampler.stop();
     // The orders stage reports where the CPU went too (it comes with the footprint table).
     if (wants('footprint') || wants('orders')) {
       results.footprint = {
         ...up.timings,
         idleRssMb: idle,
+        afterLoadRssMb: afterLoad,
         peakRssMb: peaks,
         cpuSecondsByPhase: cpuSeconds,
         wallSecondsByPhase: wallSeconds,
@@ -221,12 +230,14 @@ function report(results) {
       idle: fp.idleRssMb[app],
       hotRead: fp.peakRssMb['hot-read']?.[app],
       orders: fp.peakRssMb.orders?.[app],
+      afterLoad: fp.afterLoadRssMb?.[app],
     }));
     const cols = [
       ['app', 'service'],
       ['idle', 'idle RSS MiB'],
       ['hotRead', 'peak hot read MiB'],
       ['orders', 'peak orders MiB'],
+      ['afterLoad', `after the load, idle ${AFTER_LOAD_SETTLE_MS / 1000} s, MiB`],
     ];
     printTable(
       `Footprint (build ${fp.buildMs ?? '–'} ms, start to healthy ${fp.startToHealthyMs ?? '–'} ms)`,

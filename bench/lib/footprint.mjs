@@ -4,6 +4,14 @@ import { join } from 'node:path';
 
 import { runDir } from './sandbox.mjs';
 
+/**
+ * How long the system idles before its "idle" footprint is read: each service checks every 10 s
+ * whether it is idle and then gives start-up's memory back (IdleMemoryRelease).
+ */
+export const SETTLE_MS = 15_000;
+/** The same after the loads: one idle interval to notice the load is over, one to act. */
+export const AFTER_LOAD_SETTLE_MS = 25_000;
+
 /** { app: pid } from .infra/run/system-<tag>/*.pid. */
 export function servicePids() {
   const dir = runDir();
