@@ -16,6 +16,7 @@ export class AppModule {
           mongoUrl: config.MONGO_URL,
           mongoDb: config.AUTH_MONGO_DB,
           amqpUrls: config.AMQP_URL,
+          releaseMemoryWhenIdle: config.MEMORY_RELEASE_ON_IDLE,
           redisUrl: config.REDIS_URL,
           ownSigningKeys: true,
         }),

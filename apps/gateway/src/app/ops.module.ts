@@ -20,6 +20,7 @@ export class GatewayOpsModule {
             service: 'gateway',
             amqpUrls: config.AMQP_URL,
             amqpProbe: { kind: 'exchange', name: EVENTS_EXCHANGE },
+            releaseMemoryWhenIdle: config.MEMORY_RELEASE_ON_IDLE,
           },
           [
             redisClientProvider(config.REDIS_URL),

@@ -16,6 +16,7 @@ export class AppModule {
           mongoUrl: config.MONGO_URL,
           mongoDb: config.ORDERS_MONGO_DB,
           amqpUrls: config.AMQP_URL,
+          releaseMemoryWhenIdle: config.MEMORY_RELEASE_ON_IDLE,
         }),
         OrdersFeatureModule.forRoot(config),
       ],

@@ -1,4 +1,4 @@
-import { IsIn, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches } from 'class-validator';
 
 import { HasProductionCredentials, IsConnectionUrl } from './production-rules';
 
@@ -32,4 +32,12 @@ export class InfraConfig {
 
   @IsString()
   NODE_ENV = 'development';
+
+  /**
+   * Whether the process runs a memory-reducing collection after an idle spell (IdleMemoryRelease):
+   * it gives back the heap pages a load grew into, at the cost of one pause of a fraction of a
+   * second while idle. `false` keeps them resident and never pauses.
+   */
+  @IsBoolean()
+  MEMORY_RELEASE_ON_IDLE = true;
 }

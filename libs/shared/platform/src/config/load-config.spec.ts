@@ -31,6 +31,15 @@ class QuotingConfig {
 }
 
 describe('loadConfig', () => {
+  it('reads MEMORY_RELEASE_ON_IDLE as a boolean, refusing anything else', () => {
+    expect(loadConfig(ExampleConfig, {}).MEMORY_RELEASE_ON_IDLE).toBe(true);
+    expect(loadConfig(ExampleConfig, { MEMORY_RELEASE_ON_IDLE: 'false' }).MEMORY_RELEASE_ON_IDLE).toBe(false);
+    expect(loadConfig(ExampleConfig, { MEMORY_RELEASE_ON_IDLE: 'true' }).MEMORY_RELEASE_ON_IDLE).toBe(true);
+    expect(() => loadConfig(ExampleConfig, { MEMORY_RELEASE_ON_IDLE: 'maybe' })).toThrow(
+      /MEMORY_RELEASE_ON_IDLE/,
+    );
+  });
+
   it('uses the documented defaults when nothing is set', () => {
     const config = loadConfig(ExampleConfig, {});
     expect(config.EXAMPLE_PORT).toBe(9999);

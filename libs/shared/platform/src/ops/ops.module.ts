@@ -36,8 +36,8 @@ export class OpsModule {
         ReadinessService,
         ReadinessMetrics,
         QueueDepthMetrics,
-        // Every app has one ops module: each process gives memory back when idle.
-        idleMemoryReleaseProvider(),
+        // Every app has one ops module: each process gives memory back when idle, unless told not to.
+        ...(options.releaseMemoryWhenIdle === false ? [] : [idleMemoryReleaseProvider()]),
         ...providers,
       ],
       exports: [ReadinessService, OPS_OPTIONS, ...providers],

@@ -13,4 +13,6 @@ export interface OpsOptions {
   queues?: readonly string[];
   /** Heap above which readiness fails (bytes). */
   heapLimitBytes?: number;
+  /** Run IdleMemoryRelease (MEMORY_RELEASE_ON_IDLE); default true. */
+  releaseMemoryWhenIdle?: boolean;
 }

@@ -34,6 +34,8 @@ export interface ServiceCoreOptions {
    * verify access tokens with the JWKS fetched from auth.
    */
   ownSigningKeys?: boolean;
+  /** MEMORY_RELEASE_ON_IDLE: give memory back after an idle spell (default true). */
+  releaseMemoryWhenIdle?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export class ServiceCoreModule {
             queues: serviceQueueDeclarations({ service: options.service, subscriptions: [] }).map(
               (queue) => queue.name,
             ),
+            releaseMemoryWhenIdle: options.releaseMemoryWhenIdle,
           },
           [MongooseHealthIndicator, ...redis, checks],
         ),
