@@ -5,14 +5,14 @@ const MiB = 1024 * 1024;
 const quiet = () => 0.01;
 
 describe('shouldReleaseMemory', () => {
-  it('releases once when idle after start, then only after resident memory grew by 16 MiB', () => {
+  it('releases once when idle after start, then only after resident memory grew by 8 MiB', () => {
     expect(shouldReleaseMemory({ utilization: 0.01, rssBytes: 120 * MiB, baselineBytes: undefined })).toBe(
       true,
     );
-    expect(shouldReleaseMemory({ utilization: 0.01, rssBytes: 125 * MiB, baselineBytes: 110 * MiB })).toBe(
+    expect(shouldReleaseMemory({ utilization: 0.01, rssBytes: 117 * MiB, baselineBytes: 110 * MiB })).toBe(
       false,
     );
-    expect(shouldReleaseMemory({ utilization: 0.01, rssBytes: 126 * MiB, baselineBytes: 110 * MiB })).toBe(
+    expect(shouldReleaseMemory({ utilization: 0.01, rssBytes: 118 * MiB, baselineBytes: 110 * MiB })).toBe(
       true,
     );
   });

@@ -11,7 +11,7 @@ const CHECK_INTERVAL_MS = 10_000;
 /** Idle: the event loop was busy less than this share of the last interval. */
 const IDLE_UTILIZATION = 0.05;
 /** Growth of resident memory since the last release that is worth a release. */
-const GROWTH_BYTES = 16 * 1024 * 1024;
+const GROWTH_BYTES = 8 * 1024 * 1024;
 
 /** What the last interval looked like. */
 export interface MemoryCheck {
@@ -65,7 +65,7 @@ function memoryReducingGc(): MemoryReducingGc {
  * them, and its memory reducer did not return them in practice: a service that idled at 120 MiB
  * stayed at 190–270 MiB after an orders load. A memory-reducing collection returns them (to about
  * 110 MiB); it pauses the main thread (0.1–0.7 s on the benchmark machine), so it runs only after
- * an idle interval, at start and after each load that grew resident memory by 16 MiB
+ * an idle interval, at start and after each load that grew resident memory by 8 MiB
  * (docs/BENCHMARKS.md, issue 15's footprint). Each pause is observed in
  * `bookstore_memory_release_pause_seconds`.
  */
