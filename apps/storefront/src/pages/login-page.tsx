@@ -3,8 +3,11 @@ import { useLocation } from 'preact-iso';
 
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage } from '../components/status-views';
+import { TextField } from '../components/text-field';
+import { useSubmission } from '../components/use-submission';
 import { useToasts } from '../layout/toasts';
 import { useSession } from '../session/session-context';
+import { LoggedInNotice } from './logged-in-notice';
 import { useNextPage } from './use-next-page';
 
 /** Logging in with e-mail and password; then on to the page that asked for it. */
@@ -15,58 +18,43 @@ export function LoginPage() {
   const next = useNextPage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submission = useSubmission();
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submission.run(async () => {
       const user = await session.login(email.trim(), password);
       toasts.info(`Welcome back, ${user.name}.`);
       route(next);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section>
       <PageHeading title="Log in">Log in</PageHeading>
-      {session.user && (
-        <p class="muted">
-          You are logged in as {session.user.name}. <a href={next}>Continue</a>
-        </p>
-      )}
+      <LoggedInNotice next={next} />
       <form class="form" onSubmit={submit}>
-        <label>
-          E-mail
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        {error !== undefined && <ErrorMessage error={error} />}
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        {submission.error !== undefined && <ErrorMessage error={submission.error} />}
         <div class="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={submission.busy}>
             Log in
           </button>
           <span>

@@ -3,8 +3,11 @@ import { useLocation } from 'preact-iso';
 
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage } from '../components/status-views';
+import { TextField } from '../components/text-field';
+import { useSubmission } from '../components/use-submission';
 import { useToasts } from '../layout/toasts';
 import { useSession } from '../session/session-context';
+import { LoggedInNotice } from './logged-in-notice';
 import { useNextPage } from './use-next-page';
 
 /** Creating an account (then logged in at once). The API's validation messages are shown as they come. */
@@ -16,76 +19,52 @@ export function RegisterPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submission = useSubmission();
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submission.run(async () => {
       const user = await session.register(name.trim(), email.trim(), password);
       toasts.info(`Welcome, ${user.name}. Your account is ready.`);
       route(next);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section>
       <PageHeading title="Register">Register</PageHeading>
-      {session.user && (
-        <p class="muted">
-          You are logged in as {session.user.name}. <a href={next}>Continue</a>
-        </p>
-      )}
+      <LoggedInNotice next={next} />
       <form class="form" onSubmit={submit}>
-        <label>
-          Name
-          <input
-            name="name"
-            autoComplete="name"
-            required
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          E-mail
-          <input
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
+        <TextField label="Name" name="name" autoComplete="name" required value={name} onValue={setName} />
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <div class="field">
-          <label>
-            Password
-            <input
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              required
-              minLength={8}
-              aria-describedby="password-rule"
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            aria-describedby="password-rule"
+            value={password}
+            onValue={setPassword}
+          />
           {/* Outside the label: the rule describes the field, it is not part of its name. */}
           <span id="password-rule" class="muted small">
             At least 8 characters.
           </span>
         </div>
-        {error !== undefined && <ErrorMessage error={error} />}
+        {submission.error !== undefined && <ErrorMessage error={submission.error} />}
         <div class="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={submission.busy}>
             Register
           </button>
           <span>

@@ -7,7 +7,9 @@ import type { Book } from '../../api/types';
 import { PageHeading } from '../../components/page-heading';
 import { ErrorMessage, Loading } from '../../components/status-views';
 import { StockLabel } from '../../components/stock-label';
+import { TextField } from '../../components/text-field';
 import { useResource } from '../../components/use-resource';
+import { useSubmission } from '../../components/use-submission';
 import { useToasts } from '../../layout/toasts';
 import type { BookFormValues } from './book-form';
 import { bookFormValues, EMPTY_BOOK_FORM, parseBookForm, stockDelta } from './book-form';
@@ -95,18 +97,15 @@ function ExistingBook({ id }: { id: string }) {
 function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) => void }) {
   const toasts = useToasts();
   const [copies, setCopies] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, fail, run } = useSubmission();
 
   const adjust = async (direction: 'restock' | 'write-off') => {
     const delta = stockDelta(copies, direction);
     if (delta === undefined) {
-      setError(new ApiError('Copies must be a whole number, 1 or more.', 400));
+      fail(new ApiError('Copies must be a whole number, 1 or more.', 400));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const updated = await staffApi.adjustStock(book.id, delta);
       onChanged(updated);
       toasts.info(
@@ -114,11 +113,7 @@ function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) =
           ? `Restocked ${delta} × “${updated.title}”: ${updated.stock} in stock.`
           : `Wrote off ${-delta} × “${updated.title}”: ${updated.stock} in stock.`,
       );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // Enter in the copies field restocks, like the first button.
@@ -135,18 +130,16 @@ function StockPanel({ book, onChanged }: { book: Book; onChanged: (book: Book) =
         <StockLabel stock={book.stock} />
       </p>
       <form class="staff-filters" onSubmit={restock}>
-        <label>
-          Copies
-          <input
-            type="number"
-            name="copies"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            value={copies}
-            onInput={(event) => setCopies(event.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label="Copies"
+          type="number"
+          name="copies"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          value={copies}
+          onValue={setCopies}
+        />
         <button type="submit" disabled={busy}>
           Restock
         </button>
@@ -170,83 +163,92 @@ interface BookFormProps {
 /** Every field of a book; the API's validation messages are shown above the button, one per line. */
 function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFormProps) {
   const [values, setValues] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const set = (name: keyof BookFormValues) => (event: Event) =>
-    setValues((previous) => ({ ...previous, [name]: (event.currentTarget as HTMLInputElement).value }));
+  const { busy, error, fail, run } = useSubmission();
+  const setValue = (name: keyof BookFormValues) => (value: string) =>
+    setValues((previous) => ({ ...previous, [name]: value }));
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     const parsed = parseBookForm(values);
     if (!parsed.ok) {
       const message = parsed.errors.length === 1 ? parsed.errors[0] : 'Please check the form:';
-      setError(new ApiError(message ?? '', 400, undefined, parsed.errors));
+      fail(new ApiError(message ?? '', 400, undefined, parsed.errors));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(parsed.fields, parsed.stock);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => onSubmit(parsed.fields, parsed.stock));
   };
 
   return (
     <form class="form book-form" onSubmit={submit} noValidate>
-      <label>
-        Title
-        <input name="title" required maxLength={300} value={values.title} onInput={set('title')} />
-      </label>
-      <label>
-        Author
-        <input name="author" required maxLength={200} value={values.author} onInput={set('author')} />
-      </label>
-      <label>
-        ISBN
-        <input
-          name="isbn"
-          required
-          inputMode="numeric"
-          placeholder="978-0-13-595705-9"
-          value={values.isbn}
-          onInput={set('isbn')}
-        />
-      </label>
+      <TextField
+        label="Title"
+        name="title"
+        required
+        maxLength={300}
+        value={values.title}
+        onValue={setValue('title')}
+      />
+      <TextField
+        label="Author"
+        name="author"
+        required
+        maxLength={200}
+        value={values.author}
+        onValue={setValue('author')}
+      />
+      <TextField
+        label="ISBN"
+        name="isbn"
+        required
+        inputMode="numeric"
+        placeholder="978-0-13-595705-9"
+        value={values.isbn}
+        onValue={setValue('isbn')}
+      />
       <label>
         Description
-        <textarea name="description" rows={4} value={values.description} onInput={set('description')} />
-      </label>
-      <label>
-        Genres <span class="muted small">(comma-separated)</span>
-        <input name="genres" value={values.genres} onInput={set('genres')} placeholder="Fiction, Classics" />
-      </label>
-      <label>
-        Price <span class="muted small">(USD)</span>
-        <input
-          name="price"
-          required
-          inputMode="decimal"
-          placeholder="12.99"
-          value={values.price}
-          onInput={set('price')}
+        <textarea
+          name="description"
+          rows={4}
+          value={values.description}
+          onInput={(event) => setValue('description')(event.currentTarget.value)}
         />
       </label>
+      <TextField
+        label={
+          <>
+            Genres <span class="muted small">(comma-separated)</span>
+          </>
+        }
+        name="genres"
+        value={values.genres}
+        onValue={setValue('genres')}
+        placeholder="Fiction, Classics"
+      />
+      <TextField
+        label={
+          <>
+            Price <span class="muted small">(USD)</span>
+          </>
+        }
+        name="price"
+        required
+        inputMode="decimal"
+        placeholder="12.99"
+        value={values.price}
+        onValue={setValue('price')}
+      />
       {withStock && (
-        <label>
-          Stock
-          <input
-            name="stock"
-            type="number"
-            min={0}
-            step={1}
-            inputMode="numeric"
-            value={values.stock}
-            onInput={set('stock')}
-          />
-        </label>
+        <TextField
+          label="Stock"
+          name="stock"
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={values.stock}
+          onValue={setValue('stock')}
+        />
       )}
       {error !== undefined && <ErrorMessage error={error} />}
       <div class="actions">

@@ -9,6 +9,7 @@ import { hrefWith, positiveInt } from '../../components/page-query';
 import { Pager } from '../../components/pager';
 import { Empty, ErrorMessage, Loading } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
+import { useSubmission } from '../../components/use-submission';
 import { formatDateTime } from '../../format/date';
 import { formatMoney } from '../../format/money';
 import { useToasts } from '../../layout/toasts';
@@ -105,25 +106,17 @@ export function StaffOrdersPage() {
 function OrderRow({ order: initial, onMoved }: { order: Order; onMoved: () => void }) {
   const toasts = useToasts();
   const [order, setOrder] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSubmission();
   const next = NEXT_STATUS[order.status];
   const label = `Order ${order.id.slice(-6)}`;
 
-  const move = async (status: OrderStatusName) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const move = (status: OrderStatusName) =>
+    run(async () => {
       const moved = await staffApi.setOrderStatus(order.id, status);
       setOrder(moved);
       toasts.info(`${label} is now ${STATUS_LABELS[moved.status].toLowerCase()}.`);
       onMoved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <tr data-order-id={order.id}>
