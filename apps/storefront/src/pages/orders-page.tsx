@@ -6,8 +6,8 @@ import { ORDER_STATUS_NAMES } from '../api/types';
 import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badge';
 import { PageHeading } from '../components/page-heading';
 import { hrefWith, positiveInt } from '../components/page-query';
-import { Pager } from '../components/pager';
-import { Empty, ErrorMessage, Loading } from '../components/status-views';
+import { ListTable, PagedList } from '../components/paged-list';
+import { Loading } from '../components/status-views';
 import { useResource } from '../components/use-resource';
 import { formatDateTime } from '../format/date';
 import { formatMoney } from '../format/money';
@@ -54,57 +54,49 @@ function OrdersList() {
           </select>
         </label>
       </div>
-      {orders.loading && <Loading label="Loading your orders…" />}
-      {orders.error !== undefined && <ErrorMessage error={orders.error} onRetry={() => orders.reload()} />}
-      {orders.data && !orders.loading && (
-        <>
-          {orders.data.items.length === 0 ? (
-            <Empty>
-              {status ? 'No orders with that status.' : 'You have no orders yet.'}{' '}
-              <a href="/">Browse the books</a>
-            </Empty>
-          ) : (
-            <div class="table-wrap">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">Order</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col">Books</th>
-                    <th scope="col" class="num">
-                      Total
-                    </th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orders.data.items.map((order) => (
-                    <tr key={order.id}>
-                      <td data-label="Order">
-                        <a href={`/orders/${order.id}`}>Order {order.id.slice(-6)}</a>
-                      </td>
-                      <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
-                      <td data-label="Books">{order.items.map((item) => item.title).join(', ')}</td>
-                      <td class="num money" data-label="Total">
-                        {formatMoney(order.totalCents)}
-                      </td>
-                      <td data-label="Status">
-                        <OrderStatusBadge status={order.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={orders.data.page}
-            limit={orders.data.limit}
-            total={orders.data.total}
-            hrefFor={(p) => hrefWith('/orders', { status, page: p })}
-          />
-        </>
-      )}
+      <PagedList
+        list={orders}
+        loadingLabel="Loading your orders…"
+        empty={
+          <>
+            {status ? 'No orders with that status.' : 'You have no orders yet.'}{' '}
+            <a href="/">Browse the books</a>
+          </>
+        }
+        hrefFor={(p) => hrefWith('/orders', { status, page: p })}
+      >
+        {(items) => (
+          <ListTable
+            headings={
+              <>
+                <th scope="col">Order</th>
+                <th scope="col">Placed</th>
+                <th scope="col">Books</th>
+                <th scope="col" class="num">
+                  Total
+                </th>
+                <th scope="col">Status</th>
+              </>
+            }
+          >
+            {items.map((order) => (
+              <tr key={order.id}>
+                <td data-label="Order">
+                  <a href={`/orders/${order.id}`}>Order {order.id.slice(-6)}</a>
+                </td>
+                <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
+                <td data-label="Books">{order.items.map((item) => item.title).join(', ')}</td>
+                <td class="num money" data-label="Total">
+                  {formatMoney(order.totalCents)}
+                </td>
+                <td data-label="Status">
+                  <OrderStatusBadge status={order.status} />
+                </td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
+      </PagedList>
     </section>
   );
 }

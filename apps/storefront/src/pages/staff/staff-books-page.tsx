@@ -3,8 +3,7 @@ import { useLocation } from 'preact-iso';
 import { booksApi } from '../../api/books-api';
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith, positiveInt } from '../../components/page-query';
-import { Pager } from '../../components/pager';
-import { Empty, ErrorMessage, Loading } from '../../components/status-views';
+import { ListTable, PagedList } from '../../components/paged-list';
 import { useResource } from '../../components/use-resource';
 import { formatMoney } from '../../format/money';
 import { StaffNav } from './staff-nav';
@@ -45,56 +44,46 @@ export function StaffBooksPage() {
           Search
         </button>
       </form>
-      {books.loading && <Loading label="Loading the books…" />}
-      {books.error !== undefined && <ErrorMessage error={books.error} onRetry={() => books.reload()} />}
-      {books.data && !books.loading && (
-        <>
-          {books.data.items.length === 0 ? (
-            <Empty>{q ? 'No book matches that search.' : 'The catalog is empty: add the first book.'}</Empty>
-          ) : (
-            <div class="table-wrap">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Author</th>
-                    <th scope="col" class="num">
-                      Price
-                    </th>
-                    <th scope="col" class="num">
-                      Stock
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {books.data.items.map((book) => (
-                    <tr key={book.id}>
-                      <td data-label="Title">
-                        <a href={`/staff/books/${book.id}`} aria-label={`Edit “${book.title}”`}>
-                          {book.title}
-                        </a>
-                      </td>
-                      <td data-label="Author">{book.author}</td>
-                      <td class="num money" data-label="Price">
-                        {formatMoney(book.priceCents)}
-                      </td>
-                      <td class="num" data-label="Stock">
-                        {book.stock}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={books.data.page}
-            limit={books.data.limit}
-            total={books.data.total}
-            hrefFor={(p) => hrefWith('/staff/books', { q: q || undefined, page: p })}
-          />
-        </>
-      )}
+      <PagedList
+        list={books}
+        loadingLabel="Loading the books…"
+        empty={q ? 'No book matches that search.' : 'The catalog is empty: add the first book.'}
+        hrefFor={(p) => hrefWith('/staff/books', { q: q || undefined, page: p })}
+      >
+        {(items) => (
+          <ListTable
+            headings={
+              <>
+                <th scope="col">Title</th>
+                <th scope="col">Author</th>
+                <th scope="col" class="num">
+                  Price
+                </th>
+                <th scope="col" class="num">
+                  Stock
+                </th>
+              </>
+            }
+          >
+            {items.map((book) => (
+              <tr key={book.id}>
+                <td data-label="Title">
+                  <a href={`/staff/books/${book.id}`} aria-label={`Edit “${book.title}”`}>
+                    {book.title}
+                  </a>
+                </td>
+                <td data-label="Author">{book.author}</td>
+                <td class="num money" data-label="Price">
+                  {formatMoney(book.priceCents)}
+                </td>
+                <td class="num" data-label="Stock">
+                  {book.stock}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -3,8 +3,8 @@ import { useLocation } from 'preact-iso';
 
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith, positiveInt } from '../../components/page-query';
-import { Pager } from '../../components/pager';
-import { Empty, ErrorMessage, Loading } from '../../components/status-views';
+import { PagedList } from '../../components/paged-list';
+import { ErrorMessage } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
 import { formatDateTime } from '../../format/date';
 import { useToasts } from '../../layout/toasts';
@@ -49,29 +49,20 @@ export function StaffDeadLettersPage() {
           Refresh
         </button>
       </form>
-      {letters.loading && <Loading label="Loading the dead letters…" />}
-      {letters.error !== undefined && <ErrorMessage error={letters.error} onRetry={() => letters.reload()} />}
-      {letters.data && !letters.loading && (
-        <>
-          {letters.data.items.length === 0 ? (
-            <Empty>
-              {queue ? 'Nothing is parked in that queue.' : 'Nothing is parked: every event was handled.'}
-            </Empty>
-          ) : (
-            <ul class="dead-letters">
-              {letters.data.items.map((letter) => (
-                <DeadLetterItem key={letter.id} letter={letter} onGone={() => letters.reload(true)} />
-              ))}
-            </ul>
-          )}
-          <Pager
-            page={letters.data.page}
-            limit={letters.data.limit}
-            total={letters.data.total}
-            hrefFor={(p) => hrefWith('/staff/dead-letters', { queue: queue || undefined, page: p })}
-          />
-        </>
-      )}
+      <PagedList
+        list={letters}
+        loadingLabel="Loading the dead letters…"
+        empty={queue ? 'Nothing is parked in that queue.' : 'Nothing is parked: every event was handled.'}
+        hrefFor={(p) => hrefWith('/staff/dead-letters', { queue: queue || undefined, page: p })}
+      >
+        {(items) => (
+          <ul class="dead-letters">
+            {items.map((letter) => (
+              <DeadLetterItem key={letter.id} letter={letter} onGone={() => letters.reload(true)} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -6,8 +6,8 @@ import { ORDER_STATUS_NAMES } from '../../api/types';
 import { OrderStatusBadge, STATUS_LABELS } from '../../components/order-status-badge';
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith, positiveInt } from '../../components/page-query';
-import { Pager } from '../../components/pager';
-import { Empty, ErrorMessage, Loading } from '../../components/status-views';
+import { ListTable, PagedList } from '../../components/paged-list';
+import { ErrorMessage } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
 import { useSubmission } from '../../components/use-submission';
 import { formatDateTime } from '../../format/date';
@@ -58,47 +58,37 @@ export function StaffOrdersPage() {
           Refresh
         </button>
       </div>
-      {orders.loading && <Loading label="Loading the orders…" />}
-      {orders.error !== undefined && <ErrorMessage error={orders.error} onRetry={() => orders.reload()} />}
-      {orders.data && !orders.loading && (
-        <>
-          {orders.data.items.length === 0 ? (
-            <Empty>{status ? `No ${STATUS_LABELS[status].toLowerCase()} orders.` : 'No orders yet.'}</Empty>
-          ) : (
-            <div class="table-wrap">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">Order</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col">Books</th>
-                    <th scope="col" class="num">
-                      Total
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orders.data.items.map((order) => (
-                    <OrderRow
-                      key={`${order.id}:${order.updatedAt}`}
-                      order={order}
-                      onMoved={() => orders.reload(true)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={orders.data.page}
-            limit={orders.data.limit}
-            total={orders.data.total}
-            hrefFor={(p) => hrefWith('/staff/orders', { status, page: p })}
-          />
-        </>
-      )}
+      <PagedList
+        list={orders}
+        loadingLabel="Loading the orders…"
+        empty={status ? `No ${STATUS_LABELS[status].toLowerCase()} orders.` : 'No orders yet.'}
+        hrefFor={(p) => hrefWith('/staff/orders', { status, page: p })}
+      >
+        {(items) => (
+          <ListTable
+            headings={
+              <>
+                <th scope="col">Order</th>
+                <th scope="col">Placed</th>
+                <th scope="col">Books</th>
+                <th scope="col" class="num">
+                  Total
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Action</th>
+              </>
+            }
+          >
+            {items.map((order) => (
+              <OrderRow
+                key={`${order.id}:${order.updatedAt}`}
+                order={order}
+                onMoved={() => orders.reload(true)}
+              />
+            ))}
+          </ListTable>
+        )}
+      </PagedList>
     </section>
   );
 }

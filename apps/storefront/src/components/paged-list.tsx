@@ -1,0 +1,63 @@
+import type { ComponentChildren } from 'preact';
+
+import type { Page } from '../api/types';
+import { Pager } from './pager';
+import { Empty, ErrorMessage, Loading } from './status-views';
+import type { Resource } from './use-resource';
+
+/**
+ * One page of a list loaded from the API: "Loading…", the error with a retry, the empty message or
+ * the items, then the pager. The page keeps its heading and filters; this is everything below them.
+ */
+export function PagedList<T>({
+  list,
+  loadingLabel,
+  empty,
+  hrefFor,
+  children,
+}: {
+  list: Resource<Page<T>>;
+  loadingLabel: string;
+  /** What an empty page says (the filters may be why it is empty). */
+  empty: ComponentChildren;
+  /** The link to another page of the same list, with the same filters. */
+  hrefFor: (page: number) => string;
+  /** The items, as a table or a list; only called when there is at least one. */
+  children: (items: T[]) => ComponentChildren;
+}) {
+  return (
+    <>
+      {list.loading && <Loading label={loadingLabel} />}
+      {list.error !== undefined && <ErrorMessage error={list.error} onRetry={() => list.reload()} />}
+      {list.data && !list.loading && (
+        <>
+          {list.data.items.length === 0 ? <Empty>{empty}</Empty> : children(list.data.items)}
+          <Pager page={list.data.page} limit={list.data.limit} total={list.data.total} hrefFor={hrefFor} />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * A list's table: `stack` lays each row out as a card on a phone (every cell carries its
+ * `data-label`), and the wrapper scrolls sideways where even that is too wide.
+ */
+export function ListTable({
+  headings,
+  children,
+}: {
+  headings: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="stack">
+        <thead>
+          <tr>{headings}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
