@@ -5,18 +5,17 @@ import { describeError } from '../api/api-error';
 import { useCart } from '../cart/cart-context';
 import { useLive } from '../live/live-context';
 import { useSession } from '../session/session-context';
+import { NavLink } from './nav-link';
 import { useToasts } from './toasts';
 
 /** The site header: the store's name and the main navigation, with the cart and unread counts. */
 export function Header() {
-  const { path, route } = useLocation();
+  const { route } = useLocation();
   const session = useSession();
   const cart = useCart();
   const live = useLive();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
-  const current = (href: string) =>
-    (href === '/' ? path === '/' || path.startsWith('/books') : path.startsWith(href)) ? 'page' : undefined;
 
   const logout = async () => {
     try {
@@ -47,37 +46,19 @@ export function Header() {
       </button>
       <nav id="site-nav" aria-label="Main" class={open ? 'open' : ''} onClick={() => setOpen(false)}>
         <ul>
-          <li>
-            <a href="/" aria-current={current('/')}>
-              Books
-            </a>
-          </li>
-          <li>
-            <a href="/cart" aria-current={current('/cart')}>
-              Cart <Count value={cart.count} label="items" />
-            </a>
-          </li>
+          <NavLink href="/">Books</NavLink>
+          <NavLink href="/cart">
+            Cart <Count value={cart.count} label="items" />
+          </NavLink>
           {session.user && (
             <>
-              <li>
-                <a href="/orders" aria-current={current('/orders')}>
-                  Orders
-                </a>
-              </li>
-              <li>
-                <a href="/notifications" aria-current={current('/notifications')}>
-                  Notifications <Count value={live.unread} label="unread" />
-                </a>
-              </li>
+              <NavLink href="/orders">Orders</NavLink>
+              <NavLink href="/notifications">
+                Notifications <Count value={live.unread} label="unread" />
+              </NavLink>
             </>
           )}
-          {session.isAdmin && (
-            <li>
-              <a href="/staff" aria-current={current('/staff')}>
-                Staff
-              </a>
-            </li>
-          )}
+          {session.isAdmin && <NavLink href="/staff">Staff</NavLink>}
           {session.user ? (
             <li class="session">
               <span class="muted small" title={session.user.email}>
@@ -90,16 +71,8 @@ export function Header() {
           ) : (
             session.state.status === 'anonymous' && (
               <>
-                <li>
-                  <a href="/login" aria-current={current('/login')}>
-                    Log in
-                  </a>
-                </li>
-                <li>
-                  <a href="/register" aria-current={current('/register')}>
-                    Register
-                  </a>
-                </li>
+                <NavLink href="/login">Log in</NavLink>
+                <NavLink href="/register">Register</NavLink>
               </>
             )
           )}
