@@ -1,5 +1,5 @@
-import { Route, Router } from 'preact-iso';
-
+import type { RoutePages } from './components/route-table';
+import { RouteTable } from './components/route-table';
 import { BookPage } from './pages/book-page';
 import { CartPage } from './pages/cart-page';
 import { CatalogPage } from './pages/catalog-page';
@@ -12,21 +12,21 @@ import { RegisterPage } from './pages/register-page';
 import { StaffRoutes } from './pages/staff/staff-routes';
 
 /** Every page of the storefront by path. Staff pages live under /staff (src/pages/staff). */
+const PAGES: RoutePages = [
+  ['/', CatalogPage],
+  ['/books/:id', BookPage],
+  ['/cart', CartPage],
+  ['/checkout', CartPage],
+  ['/orders', OrdersPage],
+  ['/orders/:id', OrderPage],
+  ['/notifications', NotificationsPage],
+  ['/login', LoginPage],
+  ['/register', RegisterPage],
+  ['/staff/*', StaffRoutes],
+  ['/staff', StaffRoutes],
+];
+
+/** The storefront's router: {@link PAGES}, and "not found" for any other path. */
 export function AppRoutes() {
-  return (
-    <Router>
-      <Route path="/" component={CatalogPage} />
-      <Route path="/books/:id" component={BookPage} />
-      <Route path="/cart" component={CartPage} />
-      <Route path="/checkout" component={CartPage} />
-      <Route path="/orders" component={OrdersPage} />
-      <Route path="/orders/:id" component={OrderPage} />
-      <Route path="/notifications" component={NotificationsPage} />
-      <Route path="/login" component={LoginPage} />
-      <Route path="/register" component={RegisterPage} />
-      <Route path="/staff/*" component={StaffRoutes} />
-      <Route path="/staff" component={StaffRoutes} />
-      <Route default component={NotFoundPage} />
-    </Router>
-  );
+  return <RouteTable pages={PAGES} fallback={NotFoundPage} />;
 }

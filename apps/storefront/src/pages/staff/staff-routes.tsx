@@ -1,8 +1,8 @@
 import './staff.css';
 
-import { Route, Router } from 'preact-iso';
-
 import { PageHeading } from '../../components/page-heading';
+import type { RoutePages } from '../../components/route-table';
+import { RouteTable } from '../../components/route-table';
 import { Loading } from '../../components/status-views';
 import { useSession } from '../../session/session-context';
 import { LoginRequired } from '../login-required';
@@ -11,6 +11,16 @@ import { StaffBooksPage } from './staff-books-page';
 import { StaffDeadLettersPage } from './staff-dead-letters-page';
 import { StaffHome } from './staff-home';
 import { StaffOrdersPage } from './staff-orders-page';
+
+/** The staff pages by path, relative to /staff. */
+const PAGES: RoutePages = [
+  ['/', StaffHome],
+  ['/books', StaffBooksPage],
+  ['/books/new', StaffBookPage],
+  ['/books/:id', StaffBookPage],
+  ['/orders', StaffOrdersPage],
+  ['/dead-letters', StaffDeadLettersPage],
+];
 
 /**
  * Everything under /staff, for admins only (the API refuses the rest anyway: this keeps a customer
@@ -30,15 +40,6 @@ export function StaffRoutes() {
       </section>
     );
   }
-  return (
-    <Router>
-      <Route path="/" component={StaffHome} />
-      <Route path="/books" component={StaffBooksPage} />
-      <Route path="/books/new" component={StaffBookPage} />
-      <Route path="/books/:id" component={StaffBookPage} />
-      <Route path="/orders" component={StaffOrdersPage} />
-      <Route path="/dead-letters" component={StaffDeadLettersPage} />
-      <Route default component={StaffHome} />
-    </Router>
-  );
+  // Any other staff path shows the staff home, with its links to the rest.
+  return <RouteTable pages={PAGES} fallback={StaffHome} />;
 }
