@@ -38,26 +38,3 @@ export function PagedList<T>({
     </>
   );
 }
-
-/**
- * A list's table: `stack` lays each row out as a card on a phone (every cell carries its
- * `data-label`), and the wrapper scrolls sideways where even that is too wide.
- */
-export function ListTable({
-  headings,
-  children,
-}: {
-  headings: ComponentChildren;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class="table-wrap">
-      <table class="stack">
-        <thead>
-          <tr>{headings}</tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}

@@ -7,11 +7,22 @@ import type { CartLine } from '../cart/cart';
 import { lineTotalCents, MAX_LINE_QUANTITY, orderItems } from '../cart/cart';
 import { useCart } from '../cart/cart-context';
 import { beginCheckout, endCheckout } from '../checkout/checkout-store';
+import type { ListColumn } from '../components/list-table';
+import { ListTable } from '../components/list-table';
 import { PageHeading } from '../components/page-heading';
 import { Empty, ErrorMessage } from '../components/status-views';
 import { formatMoney } from '../format/money';
 import { useToasts } from '../layout/toasts';
 import { useSession } from '../session/session-context';
+
+/** The cart's columns, in the order of each line's cells; the last holds a line's buttons. */
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Book' },
+  { label: 'Price', numeric: true },
+  { label: 'Quantity' },
+  { label: 'Total', numeric: true },
+  { label: <span class="visually-hidden">Actions</span> },
+];
 
 /** The cart and the checkout: quantities, totals, and "Place order". */
 export function CartPage() {
@@ -55,33 +66,11 @@ export function CartPage() {
         </Empty>
       ) : (
         <>
-          <div class="table-wrap">
-            <table class="stack">
-              <caption class="muted small">
-                Prices as seen when added; your order states the final ones.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Book</th>
-                  <th scope="col" class="num">
-                    Price
-                  </th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col" class="num">
-                    Total
-                  </th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {cart.lines.map((line) => (
-                  <CartRow key={line.bookId} line={line} disabled={submitting} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable columns={COLUMNS} caption="Prices as seen when added; your order states the final ones.">
+            {cart.lines.map((line) => (
+              <CartRow key={line.bookId} line={line} disabled={submitting} />
+            ))}
+          </ListTable>
           <div class="summary">
             <p>
               Total ({cart.count} {cart.count === 1 ? 'book' : 'books'}):{' '}

@@ -4,6 +4,8 @@ import { useRoute } from 'preact-iso';
 import { ApiError } from '../api/api-error';
 import { isCancellable, ordersApi, readableReason, reasonOf } from '../api/orders-api';
 import type { Order } from '../api/types';
+import type { ListColumn } from '../components/list-table';
+import { ListTable } from '../components/list-table';
 import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badge';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, Loading } from '../components/status-views';
@@ -18,6 +20,14 @@ import { LoginRequired } from './login-required';
 
 /** While an order is PENDING the page also polls, slowly: a safety net should the stream miss an event. */
 const PENDING_POLL_MS = 5000;
+
+/** The order's columns, in the order of each line's cells. */
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Book' },
+  { label: 'Price', numeric: true },
+  { label: 'Quantity', numeric: true },
+  { label: 'Total', numeric: true },
+];
 
 /** One order: status (live), lines, total, history, the reason of a rejection, and cancelling. */
 export function OrderPage() {
@@ -100,42 +110,24 @@ function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }
         <StatusExplanation order={order} reason={reason} />
       </div>
       {!live.connected && <p class="muted small">Reconnecting for live updates…</p>}
-      <div class="table-wrap">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th scope="col">Book</th>
-              <th scope="col" class="num">
-                Price
-              </th>
-              <th scope="col" class="num">
-                Quantity
-              </th>
-              <th scope="col" class="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.bookId}>
-                <td data-label="Book">
-                  <a href={`/books/${item.bookId}`}>{item.title}</a>
-                </td>
-                <td class="num money" data-label="Price">
-                  {formatMoney(item.unitPriceCents)}
-                </td>
-                <td class="num" data-label="Quantity">
-                  {item.quantity}
-                </td>
-                <td class="num money" data-label="Total">
-                  {formatMoney(item.unitPriceCents * item.quantity)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable columns={COLUMNS}>
+        {order.items.map((item) => (
+          <tr key={item.bookId}>
+            <td data-label="Book">
+              <a href={`/books/${item.bookId}`}>{item.title}</a>
+            </td>
+            <td class="num money" data-label="Price">
+              {formatMoney(item.unitPriceCents)}
+            </td>
+            <td class="num" data-label="Quantity">
+              {item.quantity}
+            </td>
+            <td class="num money" data-label="Total">
+              {formatMoney(item.unitPriceCents * item.quantity)}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <div class="summary">
         <p>
           Total: <strong class="money">{formatMoney(order.totalCents)}</strong>

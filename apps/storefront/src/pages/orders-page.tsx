@@ -3,10 +3,12 @@ import { useLocation } from 'preact-iso';
 import { ordersApi } from '../api/orders-api';
 import type { OrderStatusName } from '../api/types';
 import { ORDER_STATUS_NAMES } from '../api/types';
+import type { ListColumn } from '../components/list-table';
+import { ListTable } from '../components/list-table';
 import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badge';
 import { PageHeading } from '../components/page-heading';
 import { hrefWith, positiveInt } from '../components/page-query';
-import { ListTable, PagedList } from '../components/paged-list';
+import { PagedList } from '../components/paged-list';
 import { Loading } from '../components/status-views';
 import { useResource } from '../components/use-resource';
 import { formatDateTime } from '../format/date';
@@ -16,6 +18,15 @@ import { useSession } from '../session/session-context';
 import { LoginRequired } from './login-required';
 
 const PAGE_SIZE = 10;
+
+/** The table's columns, in the order of each row's cells. */
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Order' },
+  { label: 'Placed' },
+  { label: 'Books' },
+  { label: 'Total', numeric: true },
+  { label: 'Status' },
+];
 
 /** The customer's orders, newest first, with a status filter and paging (both in the URL). */
 export function OrdersPage() {
@@ -66,19 +77,7 @@ function OrdersList() {
         hrefFor={(p) => hrefWith('/orders', { status, page: p })}
       >
         {(items) => (
-          <ListTable
-            headings={
-              <>
-                <th scope="col">Order</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Books</th>
-                <th scope="col" class="num">
-                  Total
-                </th>
-                <th scope="col">Status</th>
-              </>
-            }
-          >
+          <ListTable columns={COLUMNS}>
             {items.map((order) => (
               <tr key={order.id}>
                 <td data-label="Order">

@@ -1,14 +1,24 @@
 import { useLocation } from 'preact-iso';
 
 import { booksApi } from '../../api/books-api';
+import type { ListColumn } from '../../components/list-table';
+import { ListTable } from '../../components/list-table';
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith, positiveInt } from '../../components/page-query';
-import { ListTable, PagedList } from '../../components/paged-list';
+import { PagedList } from '../../components/paged-list';
 import { useResource } from '../../components/use-resource';
 import { formatMoney } from '../../format/money';
 import { StaffNav } from './staff-nav';
 
 const PAGE_SIZE = 20;
+
+/** The table's columns, in the order of each row's cells. */
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Title' },
+  { label: 'Author' },
+  { label: 'Price', numeric: true },
+  { label: 'Stock', numeric: true },
+];
 
 /** /staff/books: the catalog as staff see it (stock in numbers), searchable, each book editable. */
 export function StaffBooksPage() {
@@ -51,20 +61,7 @@ export function StaffBooksPage() {
         hrefFor={(p) => hrefWith('/staff/books', { q: q || undefined, page: p })}
       >
         {(items) => (
-          <ListTable
-            headings={
-              <>
-                <th scope="col">Title</th>
-                <th scope="col">Author</th>
-                <th scope="col" class="num">
-                  Price
-                </th>
-                <th scope="col" class="num">
-                  Stock
-                </th>
-              </>
-            }
-          >
+          <ListTable columns={COLUMNS}>
             {items.map((book) => (
               <tr key={book.id}>
                 <td data-label="Title">

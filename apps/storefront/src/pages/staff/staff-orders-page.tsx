@@ -3,10 +3,12 @@ import { useLocation } from 'preact-iso';
 
 import type { Order, OrderStatusName } from '../../api/types';
 import { ORDER_STATUS_NAMES } from '../../api/types';
+import type { ListColumn } from '../../components/list-table';
+import { ListTable } from '../../components/list-table';
 import { OrderStatusBadge, STATUS_LABELS } from '../../components/order-status-badge';
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith, positiveInt } from '../../components/page-query';
-import { ListTable, PagedList } from '../../components/paged-list';
+import { PagedList } from '../../components/paged-list';
 import { ErrorMessage } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
 import { useSubmission } from '../../components/use-submission';
@@ -17,6 +19,16 @@ import { NEXT_STATUS, staffApi } from './staff-api';
 import { StaffNav } from './staff-nav';
 
 const PAGE_SIZE = 20;
+
+/** The table's columns, in the order of each row's cells. */
+const COLUMNS: readonly ListColumn[] = [
+  { label: 'Order' },
+  { label: 'Placed' },
+  { label: 'Books' },
+  { label: 'Total', numeric: true },
+  { label: 'Status' },
+  { label: 'Action' },
+];
 
 /** The button that moves an order on, by the status it moves it to. */
 const ACTION_LABELS: Partial<Record<OrderStatusName, string>> = {
@@ -65,20 +77,7 @@ export function StaffOrdersPage() {
         hrefFor={(p) => hrefWith('/staff/orders', { status, page: p })}
       >
         {(items) => (
-          <ListTable
-            headings={
-              <>
-                <th scope="col">Order</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Books</th>
-                <th scope="col" class="num">
-                  Total
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Action</th>
-              </>
-            }
-          >
+          <ListTable columns={COLUMNS}>
             {items.map((order) => (
               <OrderRow
                 key={`${order.id}:${order.updatedAt}`}
