@@ -14,6 +14,7 @@ export function PagedList<T>({
   loadingLabel,
   empty,
   hrefFor,
+  summary,
   children,
 }: {
   list: Resource<Page<T>>;
@@ -22,6 +23,8 @@ export function PagedList<T>({
   empty: ComponentChildren;
   /** The link to another page of the same list, with the same filters. */
   hrefFor: (page: number) => string;
+  /** Shown above the items (or the empty message) once the page came: how many there are in all. */
+  summary?: (page: Page<T>) => ComponentChildren;
   /** The items, as a table or a list; only called when there is at least one. */
   children: (items: T[]) => ComponentChildren;
 }) {
@@ -31,6 +34,7 @@ export function PagedList<T>({
       {list.error !== undefined && <ErrorMessage error={list.error} onRetry={() => list.reload()} />}
       {list.data && !list.loading && (
         <>
+          {summary?.(list.data)}
           {list.data.items.length === 0 ? <Empty>{empty}</Empty> : children(list.data.items)}
           <Pager page={list.data.page} limit={list.data.limit} total={list.data.total} hrefFor={hrefFor} />
         </>

@@ -6,9 +6,9 @@ import { BOOK_SORTS, booksApi } from '../api/books-api';
 import type { Book } from '../api/types';
 import { PageHeading } from '../components/page-heading';
 import { centsParam, hrefWith, positiveInt } from '../components/page-query';
-import { Pager } from '../components/pager';
-import { Empty, ErrorMessage, Loading } from '../components/status-views';
+import { PagedList } from '../components/paged-list';
 import { StockLabel } from '../components/stock-label';
+import { TextField } from '../components/text-field';
 import { useResource } from '../components/use-resource';
 import { formatMoney, parseMoney } from '../format/money';
 
@@ -35,30 +35,25 @@ export function CatalogPage() {
     <section>
       <PageHeading title="Books">Books</PageHeading>
       <CatalogFilters key={key} filters={filters} onApply={(next) => apply({ ...next, page: 1 })} />
-      {books.loading && <Loading label="Loading books…" />}
-      {books.error !== undefined && <ErrorMessage error={books.error} onRetry={() => books.reload()} />}
-      {books.data && !books.loading && (
-        <>
+      <PagedList
+        list={books}
+        loadingLabel="Loading books…"
+        empty="No books match. Try fewer filters."
+        hrefFor={(page) => hrefWith('/', { ...filters, limit: undefined, page })}
+        summary={({ total }) => (
           <p class="muted" aria-live="polite">
-            {books.data.total === 1 ? '1 book' : `${books.data.total} books`}
+            {total === 1 ? '1 book' : `${total} books`}
           </p>
-          {books.data.items.length === 0 ? (
-            <Empty>No books match. Try fewer filters.</Empty>
-          ) : (
-            <ul class="book-grid">
-              {books.data.items.map((book) => (
-                <BookCard key={book.id} book={book} />
-              ))}
-            </ul>
-          )}
-          <Pager
-            page={books.data.page}
-            limit={books.data.limit}
-            total={books.data.total}
-            hrefFor={(page) => hrefWith('/', { ...filters, limit: undefined, page })}
-          />
-        </>
-      )}
+        )}
+      >
+        {(items) => (
+          <ul class="book-grid">
+            {items.map((book) => (
+              <BookCard key={book.id} book={book} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }
@@ -121,36 +116,23 @@ function CatalogFilters({
 
   return (
     <form role="search" aria-label="Search books" class="filters" onSubmit={submit}>
-      <label>
-        Search
-        <input type="search" name="q" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
-      </label>
-      <label>
-        Author
-        <input name="author" value={author} onInput={(e) => setAuthor(e.currentTarget.value)} />
-      </label>
-      <label>
-        Genre
-        <input name="genre" value={genre} onInput={(e) => setGenre(e.currentTarget.value)} />
-      </label>
-      <label>
-        Min price ($)
-        <input
-          name="minPrice"
-          inputMode="decimal"
-          value={minPrice}
-          onInput={(e) => setMinPrice(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Max price ($)
-        <input
-          name="maxPrice"
-          inputMode="decimal"
-          value={maxPrice}
-          onInput={(e) => setMaxPrice(e.currentTarget.value)}
-        />
-      </label>
+      <TextField label="Search" type="search" name="q" value={q} onValue={setQ} />
+      <TextField label="Author" name="author" value={author} onValue={setAuthor} />
+      <TextField label="Genre" name="genre" value={genre} onValue={setGenre} />
+      <TextField
+        label="Min price ($)"
+        name="minPrice"
+        inputMode="decimal"
+        value={minPrice}
+        onValue={setMinPrice}
+      />
+      <TextField
+        label="Max price ($)"
+        name="maxPrice"
+        inputMode="decimal"
+        value={maxPrice}
+        onValue={setMaxPrice}
+      />
       <label>
         Sort by
         <select
