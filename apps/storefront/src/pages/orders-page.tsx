@@ -1,13 +1,10 @@
-import { useLocation } from 'preact-iso';
-
 import { ordersApi } from '../api/orders-api';
-import type { OrderStatusName } from '../api/types';
-import { ORDER_STATUS_NAMES } from '../api/types';
-import type { ListColumn } from '../components/list-table';
 import { ListTable } from '../components/list-table';
-import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badge';
+import { ORDER_COLUMNS } from '../components/order-columns';
+import { OrderStatusBadge } from '../components/order-status-badge';
+import { OrderStatusFilter, useOrderListQuery } from '../components/order-status-filter';
 import { PageHeading } from '../components/page-heading';
-import { hrefWith, positiveInt } from '../components/page-query';
+import { hrefWith } from '../components/page-query';
 import { PagedList } from '../components/paged-list';
 import { Loading } from '../components/status-views';
 import { useResource } from '../components/use-resource';
@@ -19,15 +16,6 @@ import { LoginRequired } from './login-required';
 
 const PAGE_SIZE = 10;
 
-/** The table's columns, in the order of each row's cells. */
-const COLUMNS: readonly ListColumn[] = [
-  { label: 'Order' },
-  { label: 'Placed' },
-  { label: 'Books' },
-  { label: 'Total', numeric: true },
-  { label: 'Status' },
-];
-
 /** The customer's orders, newest first, with a status filter and paging (both in the URL). */
 export function OrdersPage() {
   const session = useSession();
@@ -37,9 +25,7 @@ export function OrdersPage() {
 }
 
 function OrdersList() {
-  const { query, route } = useLocation();
-  const status = ORDER_STATUS_NAMES.find((s) => s === query['status']);
-  const page = positiveInt(query['page'], 1);
+  const { status, page } = useOrderListQuery();
   const orders = useResource(
     (signal) => ordersApi.list({ page, limit: PAGE_SIZE, status }, signal),
     [page, status],
@@ -50,20 +36,7 @@ function OrdersList() {
     <section>
       <PageHeading title="Your orders">Your orders</PageHeading>
       <div class="filters">
-        <label>
-          Status
-          <select
-            value={status ?? ''}
-            onChange={(e) => route(hrefWith('/orders', { status: e.currentTarget.value || undefined }))}
-          >
-            <option value="">All</option>
-            {ORDER_STATUS_NAMES.map((name: OrderStatusName) => (
-              <option key={name} value={name}>
-                {STATUS_LABELS[name]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrderStatusFilter path="/orders" status={status} />
       </div>
       <PagedList
         list={orders}
@@ -77,7 +50,7 @@ function OrdersList() {
         hrefFor={(p) => hrefWith('/orders', { status, page: p })}
       >
         {(items) => (
-          <ListTable columns={COLUMNS}>
+          <ListTable columns={ORDER_COLUMNS}>
             {items.map((order) => (
               <tr key={order.id}>
                 <td data-label="Order">

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 
 import type { Order, OrderStatusName } from '../../api/types';
-import { ORDER_STATUS_NAMES } from '../../api/types';
 import type { ListColumn } from '../../components/list-table';
 import { ListTable } from '../../components/list-table';
+import { ORDER_COLUMNS } from '../../components/order-columns';
 import { OrderStatusBadge, STATUS_LABELS } from '../../components/order-status-badge';
+import { OrderStatusFilter, useOrderListQuery } from '../../components/order-status-filter';
 import { PageHeading } from '../../components/page-heading';
-import { hrefWith, positiveInt } from '../../components/page-query';
+import { hrefWith } from '../../components/page-query';
 import { PagedList } from '../../components/paged-list';
 import { ErrorMessage } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
@@ -20,15 +20,8 @@ import { StaffNav } from './staff-nav';
 
 const PAGE_SIZE = 20;
 
-/** The table's columns, in the order of each row's cells. */
-const COLUMNS: readonly ListColumn[] = [
-  { label: 'Order' },
-  { label: 'Placed' },
-  { label: 'Books' },
-  { label: 'Total', numeric: true },
-  { label: 'Status' },
-  { label: 'Action' },
-];
+/** An order's columns, and the button that moves it on. */
+const COLUMNS: readonly ListColumn[] = [...ORDER_COLUMNS, { label: 'Action' }];
 
 /** The button that moves an order on, by the status it moves it to. */
 const ACTION_LABELS: Partial<Record<OrderStatusName, string>> = {
@@ -38,9 +31,7 @@ const ACTION_LABELS: Partial<Record<OrderStatusName, string>> = {
 
 /** /staff/orders: every customer's orders, filtered by status, each moved on with one button. */
 export function StaffOrdersPage() {
-  const { query, route } = useLocation();
-  const status = ORDER_STATUS_NAMES.find((s) => s === query['status']);
-  const page = positiveInt(query['page'], 1);
+  const { status, page } = useOrderListQuery();
   const orders = useResource(
     (signal) => staffApi.orders({ page, limit: PAGE_SIZE, status }, signal),
     [page, status],
@@ -51,21 +42,7 @@ export function StaffOrdersPage() {
       <PageHeading title="Staff · Orders">Orders</PageHeading>
       <StaffNav />
       <div class="staff-filters">
-        <label>
-          Status
-          <select
-            name="status"
-            value={status ?? ''}
-            onChange={(e) => route(hrefWith('/staff/orders', { status: e.currentTarget.value || undefined }))}
-          >
-            <option value="">All</option>
-            {ORDER_STATUS_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {STATUS_LABELS[name]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrderStatusFilter path="/staff/orders" status={status} name="status" />
         <button type="button" class="secondary" onClick={() => orders.reload()}>
           Refresh
         </button>
