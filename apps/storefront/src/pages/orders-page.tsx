@@ -1,15 +1,13 @@
 import { ordersApi } from '../api/orders-api';
 import { ListTable } from '../components/list-table';
+import { OrderCells } from '../components/order-cells';
 import { ORDER_COLUMNS } from '../components/order-columns';
-import { OrderStatusBadge } from '../components/order-status-badge';
 import { OrderStatusFilter, useOrderListQuery } from '../components/order-status-filter';
 import { PageHeading } from '../components/page-heading';
 import { hrefWith } from '../components/page-query';
 import { PagedList } from '../components/paged-list';
 import { Loading } from '../components/status-views';
 import { useResource } from '../components/use-resource';
-import { formatDateTime } from '../format/date';
-import { formatMoney } from '../format/money';
 import { useLiveSignal } from '../live/live-context';
 import { useSession } from '../session/session-context';
 import { LoginRequired } from './login-required';
@@ -56,14 +54,7 @@ function OrdersList() {
                 <td data-label="Order">
                   <a href={`/orders/${order.id}`}>Order {order.id.slice(-6)}</a>
                 </td>
-                <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
-                <td data-label="Books">{order.items.map((item) => item.title).join(', ')}</td>
-                <td class="num money" data-label="Total">
-                  {formatMoney(order.totalCents)}
-                </td>
-                <td data-label="Status">
-                  <OrderStatusBadge status={order.status} />
-                </td>
+                <OrderCells order={order} books={order.items.map((item) => item.title).join(', ')} />
               </tr>
             ))}
           </ListTable>

@@ -3,8 +3,9 @@ import { useState } from 'preact/hooks';
 import type { Order, OrderStatusName } from '../../api/types';
 import type { ListColumn } from '../../components/list-table';
 import { ListTable } from '../../components/list-table';
+import { OrderCells } from '../../components/order-cells';
 import { ORDER_COLUMNS } from '../../components/order-columns';
-import { OrderStatusBadge, STATUS_LABELS } from '../../components/order-status-badge';
+import { STATUS_LABELS } from '../../components/order-status-badge';
 import { OrderStatusFilter, useOrderListQuery } from '../../components/order-status-filter';
 import { PageHeading } from '../../components/page-heading';
 import { hrefWith } from '../../components/page-query';
@@ -12,8 +13,6 @@ import { PagedList } from '../../components/paged-list';
 import { ErrorMessage } from '../../components/status-views';
 import { useResource } from '../../components/use-resource';
 import { useSubmission } from '../../components/use-submission';
-import { formatDateTime } from '../../format/date';
-import { formatMoney } from '../../format/money';
 import { useToasts } from '../../layout/toasts';
 import { NEXT_STATUS, staffApi } from './staff-api';
 import { StaffNav } from './staff-nav';
@@ -92,14 +91,10 @@ function OrderRow({ order: initial, onMoved }: { order: Order; onMoved: () => vo
         </a>
         <div class="muted small">user {order.userId.slice(-6)}</div>
       </td>
-      <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
-      <td data-label="Books">{order.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</td>
-      <td class="num money" data-label="Total">
-        {formatMoney(order.totalCents)}
-      </td>
-      <td data-label="Status">
-        <OrderStatusBadge status={order.status} />
-      </td>
+      <OrderCells
+        order={order}
+        books={order.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}
+      />
       <td data-label="Action">
         {next ? (
           <button
