@@ -166,6 +166,8 @@ function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFor
   const { busy, error, fail, run } = useSubmission();
   const setValue = (name: keyof BookFormValues) => (value: string) =>
     setValues((previous) => ({ ...previous, [name]: value }));
+  // A field's name, value and change handler: the form's fields are named after its values.
+  const bind = (name: keyof BookFormValues) => ({ name, value: values[name], onValue: setValue(name) });
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -180,30 +182,14 @@ function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFor
 
   return (
     <form class="form book-form" onSubmit={submit} noValidate>
-      <TextField
-        label="Title"
-        name="title"
-        required
-        maxLength={300}
-        value={values.title}
-        onValue={setValue('title')}
-      />
-      <TextField
-        label="Author"
-        name="author"
-        required
-        maxLength={200}
-        value={values.author}
-        onValue={setValue('author')}
-      />
+      <TextField label="Title" required maxLength={300} {...bind('title')} />
+      <TextField label="Author" required maxLength={200} {...bind('author')} />
       <TextField
         label="ISBN"
-        name="isbn"
         required
         inputMode="numeric"
         placeholder="978-0-13-595705-9"
-        value={values.isbn}
-        onValue={setValue('isbn')}
+        {...bind('isbn')}
       />
       <label>
         Description
@@ -220,9 +206,7 @@ function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFor
             Genres <span class="muted small">(comma-separated)</span>
           </>
         }
-        name="genres"
-        value={values.genres}
-        onValue={setValue('genres')}
+        {...bind('genres')}
         placeholder="Fiction, Classics"
       />
       <TextField
@@ -231,24 +215,13 @@ function BookForm({ initial, withStock = false, submitLabel, onSubmit }: BookFor
             Price <span class="muted small">(USD)</span>
           </>
         }
-        name="price"
         required
         inputMode="decimal"
         placeholder="12.99"
-        value={values.price}
-        onValue={setValue('price')}
+        {...bind('price')}
       />
       {withStock && (
-        <TextField
-          label="Stock"
-          name="stock"
-          type="number"
-          min={0}
-          step={1}
-          inputMode="numeric"
-          value={values.stock}
-          onValue={setValue('stock')}
-        />
+        <TextField label="Stock" type="number" min={0} step={1} inputMode="numeric" {...bind('stock')} />
       )}
       {error !== undefined && <ErrorMessage error={error} />}
       <div class="actions">
