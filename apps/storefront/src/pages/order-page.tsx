@@ -10,6 +10,7 @@ import { OrderStatusBadge, STATUS_LABELS } from '../components/order-status-badg
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, Loading } from '../components/status-views';
 import { useResource } from '../components/use-resource';
+import { useSubmission } from '../components/use-submission';
 import { formatDateTime } from '../format/date';
 import { formatMoney } from '../format/money';
 import { useToasts } from '../layout/toasts';
@@ -77,25 +78,19 @@ function OrderView() {
 function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }) {
   const toasts = useToasts();
   const live = useLive();
-  const [cancelling, setCancelling] = useState(false);
+  const { busy: cancelling, error, run } = useSubmission();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>();
   const reason = reasonOf(order);
   const title = `Order ${STATUS_LABELS[order.status].toLowerCase()}`;
 
   const cancel = async () => {
     setConfirming(false);
-    setCancelling(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await ordersApi.cancel(order.id);
       toasts.info('Your order is cancelled.');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setCancelling(false);
-      onChange();
-    }
+    });
+    // Reload whether it worked or not: a refused cancel means the status shown here is out of date.
+    onChange();
   };
 
   return (
