@@ -1,5 +1,6 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import Fastify from 'fastify';
 
 import { loadTelemetryConfig } from './config/telemetry.config';
 import { startTelemetry } from './start-telemetry';
@@ -131,6 +132,27 @@ describe('startTelemetry', () => {
     } finally {
       await telemetry.shutdown();
     }
+  });
+
+  it('shutdown unhooks: a Fastify instance created after it is not instrumented, after any number of starts', async () => {
+    const exporter = new InMemorySpanExporter();
+    for (let start = 0; start < 2; start++) {
+      const telemetry = startTelemetry('spec', {
+        config: {},
+        spanProcessors: [new SimpleSpanProcessor({ exporter })],
+      });
+      const traced = Fastify();
+      await traced.ready();
+      expect(traced.hasPlugin('@fastify/otel')).toBe(true);
+      await traced.close();
+      await telemetry.shutdown();
+    }
+    // @fastify/otel hooks a process-wide diagnostics channel: left subscribed, it would decorate
+    // this instance once per earlier start ("decorator already added").
+    const after = Fastify();
+    await after.ready();
+    expect(after.hasPlugin('@fastify/otel')).toBe(false);
+    await after.close();
   });
 
   it('when exporting, follows OTEL_TRACES_SAMPLER', async () => {

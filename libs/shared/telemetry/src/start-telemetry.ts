@@ -30,7 +30,7 @@ export interface TelemetryOptions {
   config?: TelemetryConfig;
 }
 
-/** A started SDK: `shutdown` exports what is still buffered. */
+/** A started SDK: `shutdown` exports what is still buffered and unhooks the instrumentations. */
 export interface Telemetry {
   readonly exporting: boolean;
   shutdown(): Promise<void>;
@@ -89,7 +89,16 @@ export function startTelemetry(service: string, options: TelemetryOptions = {}):
     instrumentation.setTracerProvider(provider);
     if (!instrumentation.getConfig().enabled) instrumentation.enable();
   }
-  return { exporting, shutdown: () => provider.shutdown() };
+  return {
+    exporting,
+    shutdown: async () => {
+      await provider.shutdown();
+      // Unhook too: @fastify/otel subscribes to a process-wide diagnostics channel, so a started
+      // SDK left hooked would instrument every Fastify instance created later in the process
+      // (twice, after a second start: "decorator already added").
+      for (const instrumentation of patching) instrumentation.disable();
+    },
+  };
 }
 
 /** The OTLP/HTTP protobuf exporter, required only when there is an endpoint (it loads protobufjs). */
