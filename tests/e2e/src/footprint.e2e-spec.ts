@@ -5,29 +5,19 @@
  * it V8 kept those pages resident: 190–270 MiB per service after the orders bench against about
  * 110 idle (docs/BENCHMARKS.md, "Footprint: under 120 MiB idle").
  */
-import { eventually } from '@bookstore/shared/testing';
+import type { OpsApp } from '@bookstore/shared/testing';
+import { eventually, OPS_APPS, opsMetricsUrl, scrapeMetric } from '@bookstore/shared/testing';
 
-const APPS = ['gateway', 'auth', 'catalog', 'orders', 'notifications'] as const;
-type App = (typeof APPS)[number];
-
-/** The ops port of an app: <APP>_OPS_PORT as the system runner sets it, else the dev default. */
-function metricsUrl(app: App): string {
-  const port = process.env[`${app.toUpperCase()}_OPS_PORT`] ?? String(9100 + APPS.indexOf(app));
-  return `http://127.0.0.1:${port}/metrics`;
-}
-
-/** The value of the unlabelled-but-for-service series `name` (absent: undefined). */
-async function metric(app: App, name: string): Promise<number | undefined> {
-  const text = await (await fetch(metricsUrl(app))).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.split(' ').pop());
+/** The value of `name` on `app`'s ops port (absent: undefined). */
+function metric(app: OpsApp, name: string): Promise<number | undefined> {
+  return scrapeMetric(opsMetricsUrl(app), name);
 }
 
 describe('Footprint: memory given back when idle (issue 15)', () => {
   // One 10 s interval to see the loop idle, one more if a spec before this one kept it busy.
   jest.setTimeout(90_000);
 
-  it.each(APPS)('%s runs a memory-reducing collection once idle', async (app) => {
+  it.each(OPS_APPS)('%s runs a memory-reducing collection once idle', async (app) => {
     const releases = await eventually(
       () => metric(app, 'bookstore_memory_release_pause_seconds_count'),
       (count) => (count ?? 0) >= 1,

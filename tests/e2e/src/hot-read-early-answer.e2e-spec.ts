@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 
-import { api, eventually, isbn13, loginAdmin } from '@bookstore/shared/testing';
+import { api, eventually, isbn13, loginAdmin, scrapeMetric } from '@bookstore/shared/testing';
 
 const root = join(__dirname, '../../..');
 /** gateway-2 listens one port above the gateway under test, its ops port 10 above (replicas.mjs). */
@@ -61,11 +61,12 @@ function header(answer: RawAnswer, name: string): string | undefined {
 }
 
 async function earlyAnswers(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${OPS_PORT}/metrics`)).text();
-  // Every series carries the registry's default `service` label.
-  const line = text.split('\n').find((l) => /^bookstore_gateway_early_answers_total[ {]/.test(l));
-  if (!line) throw new Error('gateway-2 exposes no bookstore_gateway_early_answers_total');
-  return Number(line.split(' ').pop());
+  const count = await scrapeMetric(
+    `http://127.0.0.1:${OPS_PORT}/metrics`,
+    'bookstore_gateway_early_answers_total',
+  );
+  if (count === undefined) throw new Error('gateway-2 exposes no bookstore_gateway_early_answers_total');
+  return count;
 }
 
 function system(command: 'start-one' | 'stop-one'): void {

@@ -5,32 +5,23 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { api, createBook, eventually, loginAdmin, registerCustomer } from '@bookstore/shared/testing';
+import type { OpsApp } from '@bookstore/shared/testing';
+import {
+  api,
+  createBook,
+  eventually,
+  loginAdmin,
+  OPS_APPS,
+  opsMetricsUrl,
+  registerCustomer,
+  scrapeMetric,
+} from '@bookstore/shared/testing';
 
-const APPS = ['gateway', 'auth', 'catalog', 'orders', 'notifications'] as const;
-const SERVICES = APPS.filter((app) => app !== 'gateway');
-type App = (typeof APPS)[number];
+const SERVICES = OPS_APPS.filter((app) => app !== 'gateway');
 
-/** The ops port of an app: <APP>_OPS_PORT as the system runner sets it, else the dev default. */
-function metricsUrl(app: App): string {
-  const port = process.env[`${app.toUpperCase()}_OPS_PORT`] ?? String(9100 + APPS.indexOf(app));
-  return `http://127.0.0.1:${port}/metrics`;
-}
-
-/** The sum of every series of `name` carrying all of `labels` (absent: undefined). */
-async function metric(
-  app: App,
-  name: string,
-  labels: Record<string, string> = {},
-): Promise<number | undefined> {
-  const text = await (await fetch(metricsUrl(app))).text();
-  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  const values = text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
-    .filter((line) => wanted.every((pair) => line.includes(pair)))
-    .map((line) => Number(line.split(' ').pop()));
-  return values.length ? values.reduce((sum, value) => sum + value, 0) : undefined;
+/** The sum of every series of `name` on `app`'s ops port carrying all of `labels` (absent: undefined). */
+function metric(app: OpsApp, name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
+  return scrapeMetric(opsMetricsUrl(app), name, labels);
 }
 
 interface Order {
@@ -48,7 +39,7 @@ describe('health metrics', () => {
   });
 
   it('every app reports itself ready, labelled with its name', async () => {
-    for (const app of APPS) {
+    for (const app of OPS_APPS) {
       expect({ app, ready: await metric(app, 'bookstore_ready', { service: app }) }).toEqual({
         app,
         ready: 1,
