@@ -1,3 +1,6 @@
+// Types only, like api/types.ts: the DTO classes' decorators never reach the browser bundle.
+import type { DeadLetterDto } from '@bookstore/shared/contracts';
+
 import { api } from '../../api/api-client';
 import type { Book, Order, OrderStatusName, Page } from '../../api/types';
 
@@ -12,15 +15,7 @@ export interface BookFields {
 }
 
 /** A parked event as `GET /admin/dead-letters` lists it. */
-export interface DeadLetter {
-  id: string;
-  type: string;
-  queue: string;
-  attempts: number;
-  lastError: string;
-  correlationId?: string;
-  parkedAt: string;
-}
+export type DeadLetter = DeadLetterDto;
 
 /** The statuses staff move an order to, from the one before (shared/API.md: CONFIRMED → SHIPPED → DELIVERED). */
 export const NEXT_STATUS: Partial<Record<OrderStatusName, OrderStatusName>> = {
